@@ -1,0 +1,49 @@
+// Every kind of audit event, each with the schema of its `detail`. An event that
+// is not listed here cannot be written, and a detail that does not match its
+// schema fails the surrounding transaction (so the change fails with it).
+import { z } from 'zod';
+import { roles } from '@/lib/authz/roles';
+
+const roleList = z.array(z.enum(roles));
+const signInMethod = z.enum(['password', 'oidc']);
+
+export const auditEventDetails = {
+  /** A user signed in. */
+  'auth.signin': z.object({ method: signInMethod }),
+  /** A sign-in was refused; `reason` says why (never the password). */
+  'auth.signin_failed': z.object({
+    method: signInMethod,
+    email: z.string().max(320).optional(),
+    reason: z.enum(['bad_credentials', 'rate_limited', 'inactive', 'no_role', 'invalid_input']),
+  }),
+  /** A user signed out. */
+  'auth.signout': z.object({}),
+  /** A signed-in user was refused a page, route or action by the permission table. */
+  'access.denied': z.object({ target: z.string().max(500), permission: z.string().max(100).optional() }),
+  /** An admin created a local account. */
+  'user.create': z.object({ email: z.string(), roles: roleList }),
+  /** A user was created or updated from the hospital's SSO on sign-in. */
+  'user.provision_sso': z.object({ issuer: z.string(), roles: roleList, created: z.boolean() }),
+  /** An admin changed a user's roles. */
+  'user.roles_change': z.object({ before: roleList, after: roleList }),
+  /** An admin changed a user's name, title or specialty. */
+  'user.profile_change': z.object({ fields: z.array(z.string()) }),
+  /** An admin deactivated a user; every session of theirs ends at once. */
+  'user.deactivate': z.object({ reason: z.string().max(500).optional() }),
+  /** An admin re-activated a user. */
+  'user.reactivate': z.object({}),
+  /** An admin set a new password for a local account. */
+  'user.password_reset': z.object({}),
+  /** A user list was read by an admin. */
+  'user.list': z.object({ count: z.number().int() }),
+  /** Someone read a list of cases; one row per patient shown. */
+  'case.list': z.object({ caseIds: z.array(z.string()) }),
+  /** Someone read the audit log (reading the trail is itself audited). */
+  'audit.view': z.object({ filters: z.record(z.string(), z.string()), count: z.number().int() }),
+  /** The demo/test seed wrote data outside any user's request. */
+  'system.seed': z.object({ world: z.string(), counts: z.record(z.string(), z.number().int()) }),
+} as const;
+
+export type AuditAction = keyof typeof auditEventDetails;
+export const auditActions = Object.keys(auditEventDetails) as AuditAction[];
+export type AuditDetail<A extends AuditAction> = z.input<(typeof auditEventDetails)[A]>;

@@ -1,0 +1,136 @@
+import 'server-only';
+import type { NextAuthConfig } from 'next-auth';
+import { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
+import { getEnv, isOidcEnabled } from '@/lib/env';
+import { provisionSsoUser, unsafeFindSessionUser } from '@/lib/db/sign-in';
+import { writeAuditEvent } from '@/lib/audit/write-audit-event';
+import { db } from '@/lib/db/client';
+import { authenticateWithPassword } from './authenticate-password';
+import { clientAddress } from './client-address';
+import { mapOidcRoles, parseRoleMap } from './oidc-roles';
+
+/** Shown on the sign-in page; deliberately the same for a wrong password, an unknown or an inactive account. */
+class InvalidCredentials extends CredentialsSignin {
+  override code = 'invalid_credentials';
+}
+class TooManyAttempts extends CredentialsSignin {
+  override code = 'rate_limited';
+}
+
+export const OIDC_PROVIDER_ID = 'oidc';
+
+async function requestContext() {
+  const h = await headers();
+  return {
+    ipAddress: clientAddress(h.get('x-forwarded-for'), getEnv().TRUSTED_PROXY_HOPS),
+    userAgent: h.get('user-agent'),
+  };
+}
+
+function providers(): NextAuthConfig['providers'] {
+  const env = getEnv();
+  const list: NextAuthConfig['providers'] = [
+    Credentials({
+      id: 'credentials',
+      name: 'Konsil account',
+      credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials) {
+        const result = await authenticateWithPassword(credentials, await requestContext());
+        if (!result.ok) throw result.reason === 'rate_limited' ? new TooManyAttempts() : new InvalidCredentials();
+        return { id: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion };
+      },
+    }),
+  ];
+  if (isOidcEnabled(env)) {
+    list.push({
+      id: OIDC_PROVIDER_ID,
+      name: env.OIDC_DISPLAY_NAME,
+      type: 'oidc',
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      checks: ['pkce', 'state', 'nonce'],
+      authorization: { params: { scope: 'openid email profile' } },
+    });
+  }
+  return list;
+}
+
+export function authConfig(): NextAuthConfig {
+  const env = getEnv();
+  const roleMap = parseRoleMap(env.OIDC_ROLE_MAP);
+  return {
+    secret: env.AUTH_SECRET,
+    // `next start` behind the hospital's proxy; AUTH_URL pins the public origin when set.
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: env.SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers: providers(),
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const roles = mapOidcRoles(claims, env.OIDC_ROLES_CLAIM, roleMap);
+        const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
+        const context = await requestContext();
+        if (!email || roles.length === 0) {
+          await db().$transaction((tx) =>
+            writeAuditEvent(tx, {
+              actor: null,
+              action: 'auth.signin_failed',
+              outcome: 'FAILURE',
+              ...context,
+              detail: { method: 'oidc', email: email ?? undefined, reason: email ? 'no_role' : 'invalid_input' },
+            }),
+          );
+          return '/signin?error=NoRole';
+        }
+        const provisioned = await provisionSsoUser({
+          issuer: env.OIDC_ISSUER!,
+          subject: account.providerAccountId,
+          email,
+          name: typeof claims.name === 'string' && claims.name ? claims.name : email,
+          roles,
+          ...context,
+        });
+        if (!provisioned) return '/signin?error=AccessDenied';
+        // The JWT callback below reads these: the session names the Konsil user, not the IdP subject.
+        user.id = provisioned.id;
+        (user as { sessionVersion?: number }).sessionVersion = provisioned.sessionVersion;
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (typeof token.uid === 'string') session.user.id = token.uid;
+        session.sessionVersion = typeof token.sv === 'number' ? token.sv : -1;
+        return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = 'token' in message ? message.token : null;
+        const uid = typeof token?.uid === 'string' ? token.uid : null;
+        const user = uid ? await unsafeFindSessionUser(uid) : null;
+        if (!user) return;
+        const context = await requestContext();
+        await db().$transaction((tx) =>
+          writeAuditEvent(tx, {
+            actor: { id: user.id, email: user.email, roles: user.roles, ...context },
+            action: 'auth.signout',
+            entityType: 'User',
+            entityId: user.id,
+            detail: {},
+          }),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+'use server';
+// Sign-in and sign-out, the only server actions that run without a signed-in
+// user (the allow/deny matrix lists them as public). Everything security-relevant
+// happens in lib/auth/authenticate-password.ts via next-auth's authorize().
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { signIn, signOut } from './index';
+import { OIDC_PROVIDER_ID } from './config';
+import { safeCallbackPath } from './safe-callback';
+
+export type SignInState = { error: string } | null;
+
+const messages: Record<string, string> = {
+  invalid_credentials: 'E-mail or password is not correct, or the account is not active.',
+  rate_limited: 'Too many failed attempts. For your safety, sign-in is paused; please try again in 15 minutes.',
+};
+
+export async function signInWithPassword(_state: SignInState, formData: FormData): Promise<SignInState> {
+  const email = formData.get('email');
+  const password = formData.get('password');
+  if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) {
+    return { error: 'Enter your e-mail address and password.' };
+  }
+  if (email.length > 320 || password.length > 1024) return { error: messages.invalid_credentials! };
+  try {
+    await signIn('credentials', { email, password, redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
+    return null;
+  } catch (error) {
+    // signIn() signals success by throwing Next's redirect; only auth errors are ours to handle.
+    if (error instanceof CredentialsSignin) return { error: messages[error.code] ?? messages.invalid_credentials! };
+    if (error instanceof AuthError) return { error: 'Sign-in failed. Please try again.' };
+    throw error;
+  }
+}
+
+export async function signInWithSso(formData: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
+}
+
+export async function signOutEverywhere(): Promise<void> {
+  await signOut({ redirectTo: '/signin?reason=signed-out' });
+}

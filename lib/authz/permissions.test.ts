@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { can, permissionTable, permissions } from './permissions';
+import { roles } from './roles';
+
+describe('can', () => {
+  it('grants exactly what the table lists, for every role and permission', () => {
+    for (const permission of permissions) {
+      for (const role of roles) {
+        const expected = (permissionTable[permission] as readonly string[]).includes(role);
+        expect(can({ roles: [role] }, permission), `${role} ${permission}`).toBe(expected);
+      }
+    }
+  });
+
+  it('unions the permissions of several roles', () => {
+    expect(can({ roles: ['ADMIN'] }, 'cases.read')).toBe(false);
+    expect(can({ roles: ['ADMIN', 'CLINICIAN'] }, 'cases.read')).toBe(true);
+  });
+
+  it('denies anonymous actors and actors without roles', () => {
+    expect(can(null, 'cases.read')).toBe(false);
+    expect(can({ roles: [] }, 'audit.read')).toBe(false);
+  });
+
+  it('keeps administration away from patient data (separation of duties)', () => {
+    expect(can({ roles: ['ADMIN'] }, 'cases.read')).toBe(false);
+    expect(can({ roles: ['CLINICIAN'] }, 'users.manage')).toBe(false);
+    expect(can({ roles: ['COORDINATOR'] }, 'audit.read')).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+// THE permission table. Every page, server action and route handler names one of
+// these permissions (see lib/authz/route-access.ts and lib/actions/*), and
+// nothing else decides who may do what. Adding a permission here is the only way
+// to grant anything; the allow/deny matrix tests read this table.
+import type { Role } from './roles';
+
+export const permissionTable = {
+  // Patient data and cases
+  'cases.read': ['CLINICIAN', 'COORDINATOR'],
+  'cases.refer': ['CLINICIAN'],
+  // Boards and meetings
+  'meetings.read': ['CLINICIAN', 'COORDINATOR'],
+  'meetings.manage': ['COORDINATOR'],
+  'boards.manage': ['COORDINATOR'],
+  // Decision support models
+  'models.read': ['CLINICIAN', 'ADMIN'],
+  'models.manage': ['ADMIN'],
+  // Administration
+  'users.read': ['ADMIN'],
+  'users.manage': ['ADMIN'],
+  'audit.read': ['ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionTable;
+export const permissions = Object.keys(permissionTable) as Permission[];
+
+/** Anything with roles: an actor, a session user, a test fixture. */
+export interface HasRoles {
+  readonly roles: readonly Role[];
+}
+
+export function can(actor: HasRoles | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = permissionTable[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return permissionTable[permission];
+}

@@ -1,0 +1,51 @@
+// Who may open which page or route handler, keyed by the route's file-system
+// pattern under app/ (route groups removed). Pages enforce it with
+// `guardPage(pattern)`; route handlers with `guardRoute(pattern)`.
+// lib/authz/route-access.test.ts fails when a page or route exists without an
+// entry here, and e2e/authz/route-matrix.spec.ts checks every entry for every role.
+import { can as canByTable, type Permission } from './permissions';
+import type { Role } from './roles';
+
+export type RouteAccess =
+  | { kind: 'public' }
+  /** Any signed-in, active user. */
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission };
+
+const publicRoute = { kind: 'public' } as const;
+const signedIn = { kind: 'signed-in' } as const;
+const needs = <P extends Permission>(permission: P) => ({ kind: 'permission', permission }) as const;
+
+export const routeAccess = {
+  // pages
+  '/signin': publicRoute,
+  '/': signedIn,
+  '/cases': needs('cases.read'),
+  '/meetings': needs('meetings.read'),
+  '/admin/users': needs('users.read'),
+  '/admin/users/[userId]': needs('users.read'),
+  '/admin/models': needs('models.manage'),
+  '/admin/audit': needs('audit.read'),
+  // route handlers
+  '/api/auth/[...nextauth]': publicRoute,
+  '/api/health': publicRoute,
+} as const satisfies Record<string, RouteAccess>;
+
+export type RoutePattern = keyof typeof routeAccess;
+
+export function accessFor(pattern: RoutePattern): RouteAccess {
+  return routeAccess[pattern];
+}
+
+/** Patterns whose access kind is not public: their guards always return an actor. */
+export type ProtectedRoutePattern = {
+  [P in RoutePattern]: (typeof routeAccess)[P]['kind'] extends 'public' ? never : P;
+}[RoutePattern];
+
+/** Whether navigation should offer this route to the actor (the page checks again). */
+export function canOpen(actor: { roles: readonly Role[] } | null, pattern: RoutePattern): boolean {
+  const access = accessFor(pattern);
+  if (access.kind === 'public') return true;
+  if (!actor) return false;
+  return access.kind === 'signed-in' || canByTable(actor, access.permission);
+}

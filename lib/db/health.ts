@@ -1,0 +1,11 @@
+import 'server-only';
+import { db } from './client';
+
+export async function checkDatabaseHealth(): Promise<boolean> {
+  try {
+    await db().$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

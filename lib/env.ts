@@ -1,0 +1,69 @@
+// Konsil's configuration, validated once. next.config.ts imports this file so a
+// bad environment fails `next build` and `next start` instead of a request at 3 a.m.
+// Secrets come only from the environment; nothing here has a production default.
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** PostgreSQL connection string. `npm run start:demo` sets it to the embedded database. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /** Secret that signs session cookies (≥ 32 characters; `openssl rand -base64 32`). */
+    AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
+    /** Public base URL of this Konsil instance, e.g. https://konsil.hospital.example. */
+    AUTH_URL: z.url().optional(),
+    /** Demo mode: demo accounts may sign in and the UI says "demo". Never set in production. */
+    KONSIL_DEMO_MODE: flag,
+    /** Time zone the hospital works in; dates are stored in UTC and shown in this zone. */
+    KONSIL_TIME_ZONE: z.string().default('Europe/Berlin'),
+    /** Sessions end after this many seconds (default 8 h, one clinical shift). */
+    SESSION_MAX_AGE_SECONDS: positiveInt(8 * 60 * 60),
+    /** Failed password sign-ins allowed per account, and per address, inside the window. */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(20),
+    LOGIN_WINDOW_MINUTES: positiveInt(15),
+    /** Number of reverse proxies in front of Konsil whose X-Forwarded-For may be trusted (0 = none). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+    /** Generic OpenID Connect single sign-on (Keycloak, Entra ID, …). All three or none. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Button label on the sign-in page. */
+    OIDC_DISPLAY_NAME: z.string().default('Hospital single sign-on'),
+    /** Claim that carries the user's groups/roles; dots walk into objects (e.g. realm_access.roles). */
+    OIDC_ROLES_CLAIM: z.string().default('roles'),
+    /** Map from IdP role to Konsil role, e.g. "tumorboard-admin=ADMIN,tumorboard-clinician=CLINICIAN". */
+    OIDC_ROLE_MAP: z.string().default('konsil-admin=ADMIN,konsil-coordinator=COORDINATOR,konsil-clinician=CLINICIAN'),
+  })
+  .refine(
+    (env) => [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 === 0,
+    { message: 'Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none', path: ['OIDC_ISSUER'] },
+  );
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env once; throws a readable list of every problem. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Konsil's environment is invalid:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** True when single sign-on is configured. */
+export function isOidcEnabled(env: Env = getEnv()): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}

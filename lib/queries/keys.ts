@@ -1,0 +1,6 @@
+// The one query-key factory: every react-query hook builds its key here so
+// invalidation after an action can name exactly what changed.
+export const queryKeys = {
+  session: () => ['session'] as const,
+  auditEvents: (filters: Record<string, string>) => ['audit-events', filters] as const,
+};

@@ -1,0 +1,1 @@
+// Stands in for the 'server-only' package outside Next (tests, scripts).

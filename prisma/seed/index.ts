@@ -1,0 +1,27 @@
+// `npm run db:seed`: seeds the demo world into DATABASE_URL. Refuses to run
+// unless KONSIL_DEMO_MODE is on, so demo accounts never reach a production DB.
+// Passwords come from KONSIL_DEMO_CREDENTIALS (a JSON file; scripts/start-demo.ts
+// writes one with fresh random passwords) and are never stored in the repo.
+import { readFileSync } from 'node:fs';
+import { db } from '@/lib/db/client';
+import { demoUsers, seedDemoWorld, type DemoUserKey } from './demo-world';
+
+async function main() {
+  if (!['1', 'true'].includes(process.env.KONSIL_DEMO_MODE ?? '')) {
+    throw new Error('Refusing to seed demo accounts: set KONSIL_DEMO_MODE=1 (never in production).');
+  }
+  const file = process.env.KONSIL_DEMO_CREDENTIALS;
+  if (!file) throw new Error('Set KONSIL_DEMO_CREDENTIALS to the JSON file with the demo passwords.');
+  const credentials = JSON.parse(readFileSync(file, 'utf8')) as Record<DemoUserKey, string>;
+  for (const u of demoUsers) if (!credentials[u.key]) throw new Error(`No demo password for "${u.key}" in ${file}`);
+  await db().$transaction((tx) => seedDemoWorld(tx, { passwords: credentials, now: new Date() }), { timeout: 120_000 });
+  console.log('Demo world seeded.');
+}
+
+main()
+  .then(() => db().$disconnect())
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    await db().$disconnect();
+    process.exit(1);
+  });

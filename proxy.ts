@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// UX only: sends visitors without a session cookie to the sign-in page before
+// any page work happens. The real checks are guardPage()/withRouteAccess()/
+// createAction() on the server, which also catch expired or revoked sessions.
+const publicPrefixes = ['/signin', '/api/auth', '/api/health', '/_next', '/favicon.ico'];
+const sessionCookies = ['authjs.session-token', '__Secure-authjs.session-token'];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (publicPrefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  if (sessionCookies.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (pathname.startsWith('/api/')) {
+    return NextResponse.json({ code: 'UNAUTHENTICATED', message: 'Sign in first.' }, { status: 401 });
+  }
+  const url = request.nextUrl.clone();
+  url.pathname = '/signin';
+  url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
