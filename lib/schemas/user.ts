@@ -60,7 +60,7 @@ const specialtyField = z
 
 export const userCreateSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid e-mail address').max(320),
-  name: z.string().trim().min(2, 'Enter the full name').max(200),
+  name: z.string().trim().min(2, 'Enter the full name').max(200, 'At most 200 characters'),
   title: optionalText(50),
   specialty: specialtyField,
   roles: roleList,

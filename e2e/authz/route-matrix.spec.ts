@@ -1,0 +1,99 @@
+// The allow/deny matrix for pages and route handlers: every entry of
+// lib/authz/route-access.ts, requested over HTTP as nobody and as each role,
+// must answer exactly what the permission table says. (The unit test
+// lib/authz/route-access.test.ts makes sure every route has an entry.)
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { can } from '../../lib/authz/permissions';
+import { roles, type Role } from '../../lib/authz/roles';
+import { routeAccess, type RoutePattern } from '../../lib/authz/route-access';
+import { signInViaApi } from '../fixtures/sign-in-api';
+import { createE2eUser, type E2eUser } from '../fixtures/users';
+
+/** A concrete URL for each pattern (dynamic segments filled with real rows). */
+function urlFor(pattern: RoutePattern, fixtures: { someUserId: string }): string {
+  const urls: Record<RoutePattern, string> = {
+    '/signin': '/signin',
+    '/': '/',
+    '/cases': '/cases',
+    '/meetings': '/meetings',
+    '/admin/users': '/admin/users',
+    '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
+    '/admin/models': '/admin/models',
+    '/admin/audit': '/admin/audit',
+    '/api/auth/[...nextauth]': '/api/auth/session',
+    '/api/health': '/api/health',
+  };
+  return urls[pattern];
+}
+
+type Expected = 'ok' | 'to-signin' | 'forbidden' | 'unauthorized' | 'redirect-home';
+
+function expected(pattern: RoutePattern, role: Role | null): Expected {
+  const access = routeAccess[pattern];
+  const isApi = pattern.startsWith('/api/');
+  if (access.kind === 'public') return pattern === '/signin' && role ? 'redirect-home' : 'ok';
+  if (!role) return isApi ? 'unauthorized' : 'to-signin';
+  if (access.kind === 'signed-in') return 'ok';
+  return can({ roles: [role] }, access.permission) ? 'ok' : isApi ? 'forbidden' : 'forbidden';
+}
+
+async function check(request: APIRequestContext, url: string, want: Expected) {
+  const response = await request.get(url, { maxRedirects: 0 });
+  const status = response.status();
+  const location = response.headers().location ?? '';
+  switch (want) {
+    case 'ok':
+      expect(status, `${url} should answer 200`).toBe(200);
+      break;
+    case 'forbidden':
+      expect(status, `${url} should answer 403`).toBe(403);
+      if (!url.startsWith('/api/')) expect(await response.text()).toContain('Access denied (403)');
+      break;
+    case 'unauthorized':
+      expect(status, `${url} should answer 401`).toBe(401);
+      break;
+    case 'to-signin':
+      expect([302, 303, 307], `${url} should redirect`).toContain(status);
+      expect(location).toMatch(/\/signin/);
+      break;
+    case 'redirect-home':
+      expect([302, 303, 307], `${url} should redirect`).toContain(status);
+      expect(location).not.toMatch(/\/signin/);
+      break;
+  }
+}
+
+const patterns = Object.keys(routeAccess) as RoutePattern[];
+let users: Record<Role, E2eUser>;
+
+test.beforeAll(async () => {
+  users = {
+    CLINICIAN: await createE2eUser({ roles: ['CLINICIAN'] }),
+    COORDINATOR: await createE2eUser({ roles: ['COORDINATOR'] }),
+    ADMIN: await createE2eUser({ roles: ['ADMIN'] }),
+  };
+});
+
+test('anonymous visitors get exactly the public routes', async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  for (const pattern of patterns) await check(request, urlFor(pattern, { someUserId: users.CLINICIAN.id }), expected(pattern, null));
+  await request.dispose();
+});
+
+for (const role of roles) {
+  test(`${role} gets exactly what the permission table grants`, async ({ playwright }) => {
+    const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    await signInViaApi(request, users[role]);
+    for (const pattern of patterns) await check(request, urlFor(pattern, { someUserId: users.CLINICIAN.id }), expected(pattern, role));
+    await request.dispose();
+  });
+}
+
+test('an unknown user id answers 404 to an admin, not an error page', async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  await signInViaApi(request, users.ADMIN);
+  expect((await request.get('/admin/users/clxxxxxxxxxxxxxxxxxxxxxxx', { maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get('/admin/users/not-an-id', { maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get('/no/such/page', { maxRedirects: 0 })).status()).toBe(404);
+  await request.dispose();
+});

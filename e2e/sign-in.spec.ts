@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { createE2eUser } from './fixtures/users';
+import { Shell } from './pages/shell';
+import { SignInPage } from './pages/sign-in-page';
+
+// What each role sees after signing in: its own start page and only the navigation it may use.
+const expectations = [
+  { roles: ['CLINICIAN'], nav: ['Start', 'Cases', 'Meetings', 'Models'], sections: ['My cases'], absent: ['Administration', 'Upcoming meetings'] },
+  { roles: ['COORDINATOR'], nav: ['Start', 'Cases', 'Meetings'], sections: ['Upcoming meetings'], absent: ['My cases', 'Administration'] },
+  { roles: ['ADMIN'], nav: ['Start', 'Users', 'Models', 'Audit log'], sections: ['Administration'], absent: ['My cases', 'Upcoming meetings'] },
+] as const;
+
+for (const { roles, nav, sections, absent } of expectations) {
+  test(`a ${roles.join('+')} signs in, sees their start page and signs out`, async ({ page }) => {
+    const user = await createE2eUser({ roles: [...roles] });
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(user.email, user.password);
+    await expect(page).toHaveURL(/\/$/);
+    const shell = new Shell(page);
+    await shell.expectSignedInAs(user.name);
+    expect(await shell.navLabels()).toEqual(nav);
+    for (const name of sections) await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+    for (const name of absent) await expect(page.getByRole('heading', { name, level: 2 })).toHaveCount(0);
+
+    await shell.signOut();
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+}
+
+test('a wrong password is refused with a message that does not say which part was wrong', async ({ page }) => {
+  const user = await createE2eUser({ roles: ['CLINICIAN'] });
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user.email, 'not-the-password');
+  await expect(signIn.error()).toHaveText('E-mail or password is not correct, or the account is not active.');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('a protected page sends an anonymous visitor to sign-in and back afterwards', async ({ page }) => {
+  const user = await createE2eUser({ roles: ['ADMIN'] });
+  await page.goto('/admin/audit?action=auth.signin');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await new SignInPage(page).signIn(user.email, user.password);
+  await expect(page).toHaveURL(/\/admin\/audit\?action=auth\.signin$/);
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+});
+
+test('a user with several roles gets the union of their start pages', async ({ page }) => {
+  const user = await createE2eUser({ roles: ['CLINICIAN', 'ADMIN'] });
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user.email, user.password);
+  await expect(page.getByRole('heading', { name: 'My cases', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Administration', level: 2 })).toBeVisible();
+});

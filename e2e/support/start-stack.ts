@@ -1,0 +1,65 @@
+// Playwright's webServer: a fresh database, the local OIDC provider, and the
+// production build of Konsil on http://localhost:3100. Runs until Playwright
+// stops it. `npm run build` must have run first (scripts/test-all.sh does).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { DEFAULT_TEST_USERS, startOidcTestProvider } from '../../scripts/oidc-test-provider';
+import { run } from '../../scripts/lib/run';
+import { BASE_URL, E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT } from '../fixtures/env';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function recreateDatabase(url: string) {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  target.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
+
+async function main() {
+  await recreateDatabase(E2E_DATABASE_URL);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: E2E_DATABASE_URL,
+    AUTH_SECRET: E2E_AUTH_SECRET,
+    AUTH_URL: BASE_URL,
+    OIDC_ISSUER,
+    OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET,
+    OIDC_DISPLAY_NAME: 'Test Hospital SSO',
+    KONSIL_DEMO_MODE: '0',
+  };
+  await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env });
+
+  const idp = await startOidcTestProvider({
+    port: OIDC_PORT,
+    clientId: OIDC_CLIENT_ID,
+    clientSecret: OIDC_CLIENT_SECRET,
+    redirectUris: [`${BASE_URL}/api/auth/callback/oidc`],
+    users: DEFAULT_TEST_USERS,
+  });
+
+  const web = spawn('npx', ['next', 'start', '-p', String(E2E_PORT)], { cwd: root, env, stdio: 'inherit' });
+  const stop = async () => {
+    web.kill('SIGTERM');
+    await idp.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  web.on('exit', (code) => {
+    console.error(`next start exited (${code})`);
+    void idp.stop().then(() => process.exit(code ?? 1));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+// The allow/deny matrix for server actions: every exported action, run through
+// the real wrapper against the real database as each role and as nobody, must
+// do exactly what lib/authz/permissions.ts says. An action without a fixture
+// below fails this test, so no action can ship unchecked.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/authz/actor';
+import { can } from '@/lib/authz/permissions';
+import { roles, type Role } from '@/lib/authz/roles';
+import { db } from '@/lib/db/client';
+import { createTestActor } from '@/lib/test/create-test-actor';
+import { executeAction, type ServerAction } from './create-action';
+
+const actionsDir = __dirname;
+const actionFiles = readdirSync(actionsDir).filter(
+  (f) => f.endsWith('.ts') && !f.includes('.test.') && readFileHead(path.join(actionsDir, f)).startsWith("'use server'"),
+);
+
+function readFileHead(file: string): string {
+  return readFileSync(file, 'utf8').slice(0, 20);
+}
+
+/** A valid input for each action, made fresh for each call (targets a new user so calls never collide). */
+type Fixture = () => Promise<Record<string, unknown>>;
+const newTarget = async () => {
+  const target = await createTestActor({ role: 'CLINICIAN', password: 'old-password-123' });
+  return { userId: target.id, version: 0 };
+};
+const fixtures: Record<string, Fixture> = {
+  'users.create': async () => ({
+    email: `matrix-${Math.random().toString(36).slice(2)}@test.konsil`,
+    name: 'Matrix Person',
+    roles: ['CLINICIAN'],
+    password: 'a-long-enough-password',
+  }),
+  'users.setRoles': async () => ({ ...(await newTarget()), roles: ['COORDINATOR'] }),
+  'users.updateProfile': async () => ({ ...(await newTarget()), name: 'Renamed Person' }),
+  'users.deactivate': async () => ({ ...(await newTarget()), reason: 'left the hospital' }),
+  'users.reactivate': async () => {
+    const t = await newTarget();
+    await db().user.update({ where: { id: t.userId }, data: { active: false } });
+    return t;
+  },
+  'users.resetPassword': async () => ({ ...(await newTarget()), password: 'a-new-long-password' }),
+};
+
+async function loadActions(): Promise<ServerAction<unknown>[]> {
+  const all: ServerAction<unknown>[] = [];
+  for (const file of actionFiles) {
+    const mod = (await import(path.join(actionsDir, file))) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(mod)) {
+      const action = value as Partial<ServerAction<unknown>>;
+      expect(action.definition, `${file} export "${exportName}" must be built with createAction()`).toBeDefined();
+      all.push(action as ServerAction<unknown>);
+    }
+  }
+  return all;
+}
+
+let actors: Record<Role, Actor>;
+let actions: ServerAction<unknown>[];
+
+beforeAll(async () => {
+  actors = {
+    CLINICIAN: await createTestActor({ role: 'CLINICIAN' }),
+    COORDINATOR: await createTestActor({ role: 'COORDINATOR' }),
+    ADMIN: await createTestActor({ role: 'ADMIN' }),
+  };
+  actions = await loadActions();
+});
+
+describe('server action allow/deny matrix', () => {
+  it('finds the action modules and every action has a fixture', () => {
+    expect(actionFiles.length).toBeGreaterThan(0);
+    const missing = actions.map((a) => a.definition.name).filter((name) => !fixtures[name]);
+    expect(missing, 'add a fixture for each new action').toEqual([]);
+  });
+
+  it('refuses every action to anonymous callers, changing nothing', async () => {
+    for (const action of actions) {
+      const before = await db().auditEvent.count();
+      const result = await executeAction(action.definition, null, await fixtures[action.definition.name]!());
+      expect(result, action.definition.name).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+      expect(await db().auditEvent.count()).toBe(before);
+    }
+  });
+
+  for (const role of roles) {
+    it(`gives ${role} exactly what the permission table says`, async () => {
+      for (const action of actions) {
+        const { name, permission } = action.definition;
+        const input = await fixtures[name]!();
+        const usersBefore = await db().user.findMany({ orderBy: { id: 'asc' }, select: { id: true, version: true } });
+        const result = await executeAction(action.definition, actors[role], input);
+        if (can(actors[role], permission)) {
+          expect(result, `${role} ${name}`).toMatchObject({ ok: true });
+        } else {
+          expect(result, `${role} ${name}`).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+          const usersAfter = await db().user.findMany({ orderBy: { id: 'asc' }, select: { id: true, version: true } });
+          expect(usersAfter, `${role} ${name} must change nothing`).toEqual(usersBefore);
+          const denial = await db().auditEvent.findFirst({ where: { actorId: actors[role].id, action: 'access.denied' }, orderBy: { id: 'desc' } });
+          expect(denial?.detail).toMatchObject({ target: `action:${name}`, permission });
+        }
+      }
+    });
+  }
+});
