@@ -14,6 +14,8 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which only bundlers resolve.
+    server: { deps: { inline: ['next-auth'] } },
     projects: [
       {
         extends: true,
