@@ -73,7 +73,7 @@ test('two admins editing the same user: the second save is refused, not silently
 
   await b.getByRole('form', { name: 'Roles' }).getByLabel('Coordinator').check();
   await b.getByRole('form', { name: 'Roles' }).getByRole('button', { name: 'Save roles' }).click();
-  await expect(b.getByRole('alert')).toContainText('was changed by someone else');
+  await expect(b.getByRole('form', { name: 'Roles' }).getByRole('alert')).toContainText('was changed by someone else');
   expect((await e2eDb().user.findUniqueOrThrow({ where: { id: target.id } })).roles).toEqual(['CLINICIAN', 'ADMIN']);
 });
 

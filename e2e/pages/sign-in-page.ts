@@ -14,8 +14,9 @@ export class SignInPage {
     await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
+  /** The form's message (Next's route announcer is also role="alert", outside <main>). */
   error() {
-    return this.page.getByRole('alert');
+    return this.page.getByRole('main').getByRole('alert');
   }
 
   ssoButton() {

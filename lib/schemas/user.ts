@@ -43,10 +43,14 @@ export const specialtyLabels: Record<Specialty, string> = {
   OTHER: 'Other',
 };
 
+// A checkbox group sends nothing when nothing is ticked, one string for one box,
+// and an array for several: normalise before validating.
 const roleList = z
-  .union([z.enum(roles), z.array(z.enum(roles))])
-  .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
-  .pipe(z.array(z.enum(roles)).min(1, 'Choose at least one role'));
+  .preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(roles, { error: 'Unknown role' })).min(1, 'Choose at least one role'),
+  )
+  .transform((v) => [...new Set(v)]);
 
 export const passwordSchema = z
   .string()

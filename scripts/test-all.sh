@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm test`: every test Konsil has, in the order that fails fastest.
+#   1. generate the Prisma client, type-check
+#   2. unit tests (pure logic)
+#   3. integration tests against the real PostgreSQL (TEST_DATABASE_ADMIN_URL,
+#      default postgresql://postgres@127.0.0.1:5432/postgres)
+#   4. production build + Playwright end-to-end tests in Debian's Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "prisma generate"
+npx prisma generate
+
+step "typecheck"
+SKIP_ENV_VALIDATION=1 npx tsc --noEmit
+
+step "unit tests"
+SKIP_ENV_VALIDATION=1 npx vitest run --project unit
+
+step "integration tests (real PostgreSQL)"
+SKIP_ENV_VALIDATION=1 npx vitest run --project int
+
+step "production build"
+# The build validates the environment (lib/env.ts); these values are for the e2e stack only.
+DATABASE_URL="${E2E_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/konsil_e2e}" \
+AUTH_SECRET="e2e-only-auth-secret-0123456789abcdefghij" \
+  npx next build --webpack
+
+step "end-to-end tests (Chromium)"
+npx playwright test
