@@ -30,7 +30,7 @@ test('the server itself refuses an oversized action body (a client that skips th
   await form.getByRole('button', { name: 'Create user' }).click();
   const captured = await sent;
   await expect(form.getByRole('alert')).toBeVisible();
-  const fields = [...(await new Response(captured.postDataBuffer(), { headers: { 'content-type': captured.headers()['content-type']! } }).formData()).entries()].map(
+  const fields = [...(await new Response(new Uint8Array(captured.postDataBuffer()!), { headers: { 'content-type': captured.headers()['content-type']! } }).formData()).entries()].map(
     ([key, value]) => [key, String(value)] as [string, string],
   );
   const actionId = captured.headers()['next-action']!;

@@ -56,10 +56,14 @@ async function main() {
   }
 
   let web: ChildProcess | undefined;
+  let stopping = false;
   installShutdownHandlers(async () => {
-    if (web && web.exitCode === null) {
-      web.kill('SIGTERM');
-      await new Promise((r) => web!.once('exit', r));
+    stopping = true;
+    if (web?.pid && web.exitCode === null) {
+      const exited = new Promise((r) => web!.once('exit', r));
+      // The web server runs in its own process group: signal the whole group so no worker outlives us.
+      process.kill(-web.pid, 'SIGTERM');
+      await exited;
     }
     await stopDatabase();
   });
@@ -84,10 +88,11 @@ async function main() {
     await run('npx', ['next', 'build', '--webpack'], { cwd: root, env });
   }
 
-  const server = spawn('npx', ['next', 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit' });
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit', detached: true });
   web = server;
   server.on('exit', (code) => {
-    if (code !== null && code !== 0) {
+    if (!stopping && code !== null && code !== 0) {
       console.error(`next start exited with code ${code}`);
       process.kill(process.pid, 'SIGTERM');
     }

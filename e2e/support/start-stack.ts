@@ -45,9 +45,10 @@ async function main() {
     users: DEFAULT_TEST_USERS,
   });
 
-  const web = spawn('npx', ['next', 'start', '-p', String(E2E_PORT)], { cwd: root, env, stdio: 'inherit' });
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const web = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT)], { cwd: root, env, stdio: 'inherit', detached: true });
   const stop = async () => {
-    web.kill('SIGTERM');
+    if (web.pid) process.kill(-web.pid, 'SIGTERM');
     await idp.stop();
     process.exit(0);
   };
