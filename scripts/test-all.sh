@@ -11,6 +11,9 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 
+step "test services (Chromium, PostgreSQL)"
+bash scripts/ensure-test-services.sh
+
 step "prisma generate"
 npx prisma generate
 
