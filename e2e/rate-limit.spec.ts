@@ -3,9 +3,9 @@ import { e2eDb } from './fixtures/db';
 import { createE2eUser } from './fixtures/users';
 import { SignInPage } from './pages/sign-in-page';
 
-// Each test claims its own client address (TRUSTED_PROXY_HOPS=0 reads the
-// X-Forwarded-For that a proxy would set), so the per-address counter of one
-// test never blocks the others, which all come from 127.0.0.1.
+// The e2e stack trusts one proxy hop (TRUSTED_PROXY_HOPS=1) and the specs play
+// that proxy: each test sets X-Forwarded-For to its own client address, so the
+// per-address counter of one test never blocks the others (all from 127.0.0.1).
 const address = () => `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
 
 test('five wrong passwords lock the account, even against the right one', async ({ browser }) => {

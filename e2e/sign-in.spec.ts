@@ -55,3 +55,18 @@ test('a user with several roles gets the union of their start pages', async ({ p
   await expect(page.getByRole('heading', { name: 'My cases', level: 2 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Administration', level: 2 })).toBeVisible();
 });
+
+test('the session cookie is httpOnly, same-site and expires after the configured 8 hours', async ({ page, context }) => {
+  const user = await createE2eUser({ roles: ['COORDINATOR'] });
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user.email, user.password);
+  await expect(page.getByRole('heading', { name: 'Upcoming meetings', level: 2 })).toBeVisible();
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  expect(cookie).toBeDefined();
+  expect(cookie!.httpOnly).toBe(true);
+  expect(cookie!.sameSite).toBe('Lax');
+  const hoursLeft = (cookie!.expires * 1000 - Date.now()) / 3_600_000;
+  expect(hoursLeft).toBeGreaterThan(7.9);
+  expect(hoursLeft).toBeLessThanOrEqual(8.01);
+});

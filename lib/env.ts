@@ -2,6 +2,7 @@
 // bad environment fails `next build` and `next start` instead of a request at 3 a.m.
 // Secrets come only from the environment; nothing here has a production default.
 import { z } from 'zod';
+import { parseRoleMap } from './auth/oidc-roles';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', ''])
@@ -42,10 +43,29 @@ export const envSchema = z
     /** Map from IdP role to Konsil role, e.g. "tumorboard-admin=ADMIN,tumorboard-clinician=CLINICIAN". */
     OIDC_ROLE_MAP: z.string().default('konsil-admin=ADMIN,konsil-coordinator=COORDINATOR,konsil-clinician=CLINICIAN'),
   })
-  .refine(
-    (env) => [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 === 0,
-    { message: 'Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none', path: ['OIDC_ISSUER'] },
-  );
+  .superRefine((env, ctx) => {
+    if ([env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none' });
+    }
+    try {
+      parseRoleMap(env.OIDC_ROLE_MAP);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ROLE_MAP'], message: (error as Error).message });
+    }
+    // A real deployment (production, not the demo) sits behind a TLS-terminating proxy:
+    // its public URL must be pinned, and only that proxy's X-Forwarded-For entry trusted,
+    // or clients could pick the address that rate limiting and the audit trail record.
+    if (env.NODE_ENV === 'production' && !env.KONSIL_DEMO_MODE) {
+      if (!env.AUTH_URL) ctx.addIssue({ code: 'custom', path: ['AUTH_URL'], message: 'Required in production: the public URL of Konsil' });
+      if (env.TRUSTED_PROXY_HOPS < 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TRUSTED_PROXY_HOPS'],
+          message: 'Required in production: the number of reverse proxies that append to X-Forwarded-For (usually 1)',
+        });
+      }
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -61,6 +81,11 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Tests change process.env between cases; production never calls this. */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 /** True when single sign-on is configured. */

@@ -30,6 +30,7 @@ step "production build"
 # The build validates the environment (lib/env.ts); these values are for the e2e stack only.
 DATABASE_URL="${E2E_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/konsil_e2e}" \
 AUTH_SECRET="e2e-only-auth-secret-0123456789abcdefghij" \
+AUTH_URL="http://localhost:${E2E_PORT:-3100}" TRUSTED_PROXY_HOPS=1 \
   npx next build --webpack
 
 step "end-to-end tests (Chromium)"

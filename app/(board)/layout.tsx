@@ -30,7 +30,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
         </Link>
         <UserMenu actor={actor} />
       </header>
-      <div className="flex">
+      <div className="flex min-h-[calc(100vh-4rem)]">
         <aside className="w-56 shrink-0 border-r border-slate-200 bg-white p-4">
           <MainNav actor={actor} />
         </aside>

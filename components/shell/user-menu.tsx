@@ -1,7 +1,7 @@
 import { LogOut } from 'lucide-react';
 import type { Actor } from '@/lib/authz/actor';
 import { roleLabels } from '@/lib/authz/roles';
-import { signOutEverywhere } from '@/lib/auth/sign-in-actions';
+import { signOutOfKonsil } from '@/lib/auth/sign-in-actions';
 import { Button } from '@/components/ui/button';
 
 export function UserMenu({ actor }: { actor: Actor }) {
@@ -13,7 +13,7 @@ export function UserMenu({ actor }: { actor: Actor }) {
         </p>
         <p className="text-xs text-slate-600">{actor.roles.map((r) => roleLabels[r]).join(', ')}</p>
       </div>
-      <form action={signOutEverywhere}>
+      <form action={signOutOfKonsil}>
         <Button type="submit" variant="secondary">
           <LogOut aria-hidden className="size-4" />
           Sign out

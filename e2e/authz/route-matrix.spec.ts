@@ -7,6 +7,7 @@ import { can } from '../../lib/authz/permissions';
 import { roles, type Role } from '../../lib/authz/roles';
 import { routeAccess, type RoutePattern } from '../../lib/authz/route-access';
 import { signInViaApi } from '../fixtures/sign-in-api';
+import { e2eDb } from '../fixtures/db';
 import { createE2eUser, type E2eUser } from '../fixtures/users';
 
 /** A concrete URL for each pattern (dynamic segments filled with real rows). */
@@ -34,7 +35,7 @@ function expected(pattern: RoutePattern, role: Role | null): Expected {
   if (access.kind === 'public') return pattern === '/signin' && role ? 'redirect-home' : 'ok';
   if (!role) return isApi ? 'unauthorized' : 'to-signin';
   if (access.kind === 'signed-in') return 'ok';
-  return can({ roles: [role] }, access.permission) ? 'ok' : isApi ? 'forbidden' : 'forbidden';
+  return can({ roles: [role] }, access.permission) ? 'ok' : 'forbidden';
 }
 
 async function check(request: APIRequestContext, url: string, want: Expected) {
@@ -85,6 +86,30 @@ for (const role of roles) {
     const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
     await signInViaApi(request, users[role]);
     for (const pattern of patterns) await check(request, urlFor(pattern, { someUserId: users.CLINICIAN.id }), expected(pattern, role));
+    await request.dispose();
+  });
+}
+
+// The proxy turns away requests without a session cookie before any page runs, so
+// the runs above never reach the pages' own anonymous check. These do: a forged
+// cookie, and the real cookie of a user who has since been deactivated.
+const stale: { name: string; headers?: Record<string, string>; prepare?: (request: APIRequestContext) => Promise<void> }[] = [
+  { name: 'a forged session cookie', headers: { cookie: 'authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0.forged.forged.forged.forged' } },
+  {
+    name: "a deactivated user's real session cookie",
+    prepare: async (request) => {
+      const user = await createE2eUser({ roles: ['CLINICIAN', 'COORDINATOR', 'ADMIN'] });
+      await signInViaApi(request, user);
+      await e2eDb().user.update({ where: { id: user.id }, data: { active: false, sessionVersion: { increment: 1 } } });
+    },
+  },
+];
+
+for (const { name, headers, prepare } of stale) {
+  test(`${name} opens nothing that needs a sign-in`, async ({ playwright }) => {
+    const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: headers });
+    await prepare?.(request);
+    for (const pattern of patterns) await check(request, urlFor(pattern, { someUserId: users.CLINICIAN.id }), expected(pattern, null));
     await request.dispose();
   });
 }

@@ -34,6 +34,8 @@ async function main() {
     OIDC_CLIENT_SECRET,
     OIDC_DISPLAY_NAME: 'Test Hospital SSO',
     KONSIL_DEMO_MODE: '0',
+    // The specs play the hospital's reverse proxy: they set X-Forwarded-For to choose a client address.
+    TRUSTED_PROXY_HOPS: '1',
   };
   await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env });
 

@@ -22,7 +22,7 @@ export interface ActionDefinition<S extends z.ZodType, R> {
 }
 
 /**
- * The one way a mutation runs: authenticate → parse → permission → handler.
+ * The one way a mutation runs: authenticate → permission → parse → handler.
  * `getCurrentActor` is injected so integration tests run the same path with a test actor.
  */
 export async function executeAction<S extends z.ZodType, R>(
@@ -32,6 +32,12 @@ export async function executeAction<S extends z.ZodType, R>(
 ): Promise<ActionResult<R>> {
   try {
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    // Permissions here depend on the role, not the input, so a caller without the
+    // permission is refused (and audited) before their input is even looked at.
+    if (!can(actor, definition.permission)) {
+      await recordAccessDenied({ actor, target: `action:${definition.name}`, permission: definition.permission });
+      throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
+    }
     const parsed = definition.input.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
@@ -39,19 +45,19 @@ export async function executeAction<S extends z.ZodType, R>(
       const summary = flat.formErrors[0] ?? 'Some fields need attention.';
       throw new AppError('VALIDATION', summary, { fieldErrors });
     }
-    // Permission is checked after parsing so a forbidden caller learns nothing about
-    // the input, but before any data is touched.
-    if (!can(actor, definition.permission)) {
-      await recordAccessDenied({ actor, target: `action:${definition.name}`, permission: definition.permission });
-      throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
-    }
     const data = await definition.handler({ actor, input: parsed.data });
     return { ok: true, data, message: definition.successMessage };
   } catch (error) {
     if (isAppError(error)) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    // A unique constraint lost to a concurrent request (e.g. two admins creating the same e-mail).
+    if (isUniqueViolation(error)) return { ok: false, code: 'CONFLICT', message: 'This already exists (someone may have just created it). Reload and check.' };
     console.error(`[action ${definition.name}]`, error);
     return { ok: false, code: 'INTERNAL', message: 'Something went wrong; nothing was changed. Please try again.' };
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
 export type ServerAction<R> = ((state: ActionState<R>, payload: FormData | Record<string, unknown>) => Promise<ActionResult<R>>) & {

@@ -14,7 +14,9 @@ export const auditEventDetails = {
   'auth.signin_failed': z.object({
     method: signInMethod,
     email: z.string().max(320).optional(),
-    reason: z.enum(['bad_credentials', 'rate_limited', 'inactive', 'no_role', 'invalid_input']),
+    // demo_account: a demo account tried to sign in while demo mode is off.
+    // email_conflict: an SSO login named the e-mail of an account it may not take over.
+    reason: z.enum(['bad_credentials', 'rate_limited', 'inactive', 'no_role', 'invalid_input', 'demo_account', 'email_conflict']),
   }),
   /** A user signed out. */
   'auth.signout': z.object({}),

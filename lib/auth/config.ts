@@ -4,7 +4,7 @@ import { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
 import { getEnv, isOidcEnabled } from '@/lib/env';
-import { provisionSsoUser, unsafeFindSessionUser } from '@/lib/db/sign-in';
+import { unsafeFindSessionUser, unsafeProvisionSsoUser } from '@/lib/db/sign-in';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
 import { db } from '@/lib/db/client';
 import { authenticateWithPassword } from './authenticate-password';
@@ -37,7 +37,7 @@ function providers(): NextAuthConfig['providers'] {
       name: 'Konsil account',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials) {
-        const result = await authenticateWithPassword(credentials, await requestContext());
+        const result = await authenticateWithPassword({ credentials, ...(await requestContext()) });
         if (!result.ok) throw result.reason === 'rate_limited' ? new TooManyAttempts() : new InvalidCredentials();
         return { id: result.user.id, email: result.user.email, sessionVersion: result.user.sessionVersion };
       },
@@ -72,30 +72,33 @@ export function authConfig(): NextAuthConfig {
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const claims = (profile ?? {}) as Record<string, unknown>;
-        const roles = mapOidcRoles(claims, env.OIDC_ROLES_CLAIM, roleMap);
         const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
         const context = await requestContext();
-        if (!email || roles.length === 0) {
+        if (!email) {
           await db().$transaction((tx) =>
             writeAuditEvent(tx, {
               actor: null,
               action: 'auth.signin_failed',
               outcome: 'FAILURE',
               ...context,
-              detail: { method: 'oidc', email: email ?? undefined, reason: email ? 'no_role' : 'invalid_input' },
+              detail: { method: 'oidc', reason: 'invalid_input' },
             }),
           );
-          return '/signin?error=NoRole';
+          return '/signin?error=NoEmail';
         }
-        const provisioned = await provisionSsoUser({
+        const provisioned = await unsafeProvisionSsoUser({
           issuer: env.OIDC_ISSUER!,
           subject: account.providerAccountId,
           email,
+          emailVerified: claims.email_verified === true,
           name: typeof claims.name === 'string' && claims.name ? claims.name : email,
-          roles,
+          roles: mapOidcRoles(claims, env.OIDC_ROLES_CLAIM, roleMap),
           ...context,
         });
-        if (!provisioned) return '/signin?error=AccessDenied';
+        if (!provisioned.ok) {
+          const error = { inactive: 'AccessDenied', no_role: 'NoRole', email_conflict: 'EmailConflict' }[provisioned.reason];
+          return `/signin?error=${error}`;
+        }
         // The JWT callback below reads these: the session names the Konsil user, not the IdP subject.
         user.id = provisioned.id;
         (user as { sessionVersion?: number }).sessionVersion = provisioned.sessionVersion;
@@ -105,12 +108,15 @@ export function authConfig(): NextAuthConfig {
         if (user?.id) {
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          // Absolute lifetime: the cookie is re-issued while used, but never outlives this.
+          token.sia = Math.floor(Date.now() / 1000);
         }
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === 'string') session.user.id = token.uid;
         session.sessionVersion = typeof token.sv === 'number' ? token.sv : -1;
+        session.signedInAt = typeof token.sia === 'number' ? token.sia : 0;
         return session;
       },
     },

@@ -20,6 +20,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
+  // next-auth slides the cookie's expiry while it is used; a stolen cookie kept warm
+  // must still die SESSION_MAX_AGE_SECONDS after the sign-in.
+  if (Date.now() / 1000 - session.signedInAt > getEnv().SESSION_MAX_AGE_SECONDS) return null;
   const user = await unsafeFindSessionUser(userId);
   if (!user || !user.active || user.roles.length === 0 || user.sessionVersion !== session.sessionVersion) return null;
   const h = await headers();

@@ -5,6 +5,8 @@ declare module 'next-auth' {
   interface Session {
     /** The user's sessionVersion when this session was issued; see lib/auth/get-actor.ts. */
     sessionVersion: number;
+    /** Unix seconds of the sign-in; sessions older than SESSION_MAX_AGE_SECONDS are refused. */
+    signedInAt: number;
   }
 }
 
@@ -12,5 +14,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    sia?: number;
   }
 }

@@ -1,7 +1,9 @@
 'use server';
-// Sign-in and sign-out, the only server actions that run without a signed-in
-// user (the allow/deny matrix lists them as public). Everything security-relevant
-// happens in lib/auth/authenticate-password.ts via next-auth's authorize().
+// Sign-in and sign-out: the only server actions that run without a signed-in
+// user, so they live here and not in lib/actions (whose exports the allow/deny
+// matrix requires to be permission-checked). Everything security-relevant happens
+// in lib/auth/authenticate-password.ts via next-auth's authorize(); the e2e
+// sign-in specs cover these.
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn, signOut } from './index';
 import { OIDC_PROVIDER_ID } from './config';
@@ -36,6 +38,7 @@ export async function signInWithSso(formData: FormData): Promise<void> {
   await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
 }
 
-export async function signOutEverywhere(): Promise<void> {
+/** Ends this browser's session. (Admins end all of a user's sessions by deactivating or resetting them.) */
+export async function signOutOfKonsil(): Promise<void> {
   await signOut({ redirectTo: '/signin?reason=signed-out' });
 }

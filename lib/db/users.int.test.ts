@@ -83,11 +83,33 @@ describe('user administration: concurrency and safety', () => {
   it('does not let an admin deactivate themselves or remove the last admin', async () => {
     const self = await executeAction(deactivateUser.definition, admin, { userId: admin.id, version: 0 });
     expect(self).toMatchObject({ ok: false, code: 'CONFLICT' });
-    // Make `admin` the only active admin, then try to drop its ADMIN role.
-    await db().user.updateMany({ where: { id: { not: admin.id }, roles: { has: 'ADMIN' } }, data: { active: false } });
-    const current = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
-    const demote = await executeAction(setUserRoles.definition, admin, { userId: admin.id, version: current.version, roles: ['CLINICIAN'] });
-    expect(demote).toMatchObject({ ok: false, code: 'CONFLICT', message: 'Konsil needs at least one active administrator.' });
-    expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).roles).toEqual(['ADMIN']);
+    // Make `admin` the only active admin for a moment, then try to drop its ADMIN role.
+    const others = await db().user.findMany({ where: { id: { not: admin.id }, active: true, roles: { has: 'ADMIN' } }, select: { id: true } });
+    await db().user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { active: false } });
+    try {
+      const current = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
+      const demote = await executeAction(setUserRoles.definition, admin, { userId: admin.id, version: current.version, roles: ['CLINICIAN'] });
+      expect(demote).toMatchObject({ ok: false, code: 'CONFLICT', message: 'Konsil needs at least one active administrator.' });
+      expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).roles).toEqual(['ADMIN']);
+    } finally {
+      await db().user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { active: true } });
+    }
+  });
+
+  it('lets exactly one of two admins who deactivate each other at the same moment succeed', async () => {
+    const a = await createTestActor({ role: 'ADMIN' });
+    const b = await createTestActor({ role: 'ADMIN' });
+    const others = await db().user.findMany({ where: { id: { notIn: [a.id, b.id] }, active: true, roles: { has: 'ADMIN' } }, select: { id: true } });
+    await db().user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { active: false } });
+    try {
+      const results = await Promise.all([
+        executeAction(deactivateUser.definition, a, { userId: b.id, version: 0 }),
+        executeAction(deactivateUser.definition, b, { userId: a.id, version: 0 }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(await db().user.count({ where: { id: { in: [a.id, b.id] }, active: true } })).toBe(1);
+    } finally {
+      await db().user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { active: true } });
+    }
   });
 });

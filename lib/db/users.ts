@@ -124,8 +124,13 @@ async function loadForChange(tx: Tx, userId: string) {
   return row;
 }
 
-/** Refuses a change that would leave nobody able to administer Konsil. */
+/**
+ * Refuses a change that would leave nobody able to administer Konsil. The
+ * transaction-scoped advisory lock serialises every change that can remove an
+ * admin, so two admins deactivating each other at the same moment cannot both win.
+ */
 async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('konsil.last-active-admin'))`;
   const others = await tx.user.count({ where: { id: { not: userId }, active: true, roles: { has: 'ADMIN' } } });
   if (others === 0) throw new AppError('CONFLICT', 'Konsil needs at least one active administrator.');
 }

@@ -1,23 +1,23 @@
 import { z } from 'zod';
 import { auditActions } from '@/lib/audit/events';
-import { optionalText } from './common';
-
-const optionalDate = z
-  .string()
-  .optional()
-  .transform((v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined));
+import { searchDay, searchText } from './common';
 
 /** Filters on the audit log screen; anything malformed is dropped, never an error page. */
 export const auditQuerySchema = z.object({
-  actor: optionalText(320).catch(undefined),
+  actor: searchText(320),
   action: z.enum(auditActions).optional().catch(undefined),
-  patientId: optionalText(40).catch(undefined),
-  entityId: optionalText(40).catch(undefined),
+  patientId: searchText(40),
+  entityId: searchText(40),
   outcome: z.enum(['SUCCESS', 'FAILURE', 'DENIED']).optional().catch(undefined),
-  from: optionalDate.catch(undefined),
-  to: optionalDate.catch(undefined),
-  /** Keyset paging: show events older than this id. */
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  from: searchDay,
+  to: searchDay,
+  /** Keyset paging: show events older than this id (a positive bigint). */
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n)
+    .optional()
+    .catch(undefined),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

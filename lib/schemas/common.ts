@@ -12,3 +12,24 @@ export const optionalText = (max: number) =>
     .max(max, `At most ${max} characters`)
     .optional()
     .transform((v) => (v ? v : undefined));
+
+/**
+ * A search-param that should be one short string: arrays, over-long values and
+ * anything odd become "not given" instead of an error page.
+ */
+export const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .catch(undefined);
+
+/** A calendar day "YYYY-MM-DD" that exists; anything else is "not given". */
+export const searchDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v))
+  .optional()
+  .catch(undefined);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '@/lib/authz/roles';
-import { idSchema, optionalText, versionSchema } from './common';
+import { idSchema, optionalText, searchText, versionSchema } from './common';
 
 export const specialties = [
   'SURGERY',
@@ -84,7 +84,7 @@ export const userReactivateSchema = existingUser;
 export const userPasswordResetSchema = existingUser.extend({ password: passwordSchema });
 
 export const userListQuerySchema = z.object({
-  q: optionalText(100),
+  q: searchText(100),
   status: z.enum(['active', 'inactive', 'all']).catch('all'),
 });
 

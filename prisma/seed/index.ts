@@ -3,6 +3,7 @@
 // Passwords come from KONSIL_DEMO_CREDENTIALS (a JSON file; scripts/start-demo.ts
 // writes one with fresh random passwords) and are never stored in the repo.
 import { readFileSync } from 'node:fs';
+import { DEMO_EMAIL_DOMAIN } from '@/lib/auth/demo-accounts';
 import { db } from '@/lib/db/client';
 import { demoUsers, seedDemoWorld, type DemoUserKey } from './demo-world';
 
@@ -12,6 +13,9 @@ async function main() {
   }
   const file = process.env.KONSIL_DEMO_CREDENTIALS;
   if (!file) throw new Error('Set KONSIL_DEMO_CREDENTIALS to the JSON file with the demo passwords.');
+  // A database with real (non-demo) accounts is never seeded with demo data.
+  const realUsers = await db().user.count({ where: { NOT: { email: { endsWith: DEMO_EMAIL_DOMAIN } } } });
+  if (realUsers > 0) throw new Error(`Refusing to seed demo data: this database has ${realUsers} non-demo user(s).`);
   const credentials = JSON.parse(readFileSync(file, 'utf8')) as Record<DemoUserKey, string>;
   for (const u of demoUsers) if (!credentials[u.key]) throw new Error(`No demo password for "${u.key}" in ${file}`);
   await db().$transaction((tx) => seedDemoWorld(tx, { passwords: credentials, now: new Date() }), { timeout: 120_000 });

@@ -13,6 +13,11 @@ const reasons: Record<string, { tone: 'info' | 'error'; text: string }> = {
   'signed-out': { tone: 'info', text: 'You are signed out. Sign in to continue.' },
   AccessDenied: { tone: 'error', text: 'Your account is not active. Ask a Konsil administrator.' },
   NoRole: { tone: 'error', text: 'Your hospital account has no Konsil role. Ask a Konsil administrator to grant one.' },
+  NoEmail: { tone: 'error', text: 'Your hospital account did not send an e-mail address. Ask your IT department.' },
+  EmailConflict: {
+    tone: 'error',
+    text: 'Your hospital account uses the e-mail of an existing Konsil account that it cannot be linked to. Ask a Konsil administrator.',
+  },
   Configuration: { tone: 'error', text: 'Single sign-on is not available right now. Use your Konsil account or try later.' },
   OAuthCallbackError: { tone: 'error', text: 'Single sign-on did not complete. Please try again.' },
 };
