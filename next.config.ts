@@ -9,7 +9,8 @@ if (process.env.SKIP_ENV_VALIDATION !== '1') getEnv();
 // until nonces are wired through the proxy; everything else is locked to this origin.
 const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  // `next dev` (React Refresh) evaluates code; production builds do not.
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'"}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
