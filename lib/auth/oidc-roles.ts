@@ -1,4 +1,5 @@
-import { roles, type Role } from '@/lib/authz/roles';
+// Relative on purpose: next.config.ts loads this file (through lib/env.ts), and its loader does not apply tsconfig paths correctly.
+import { roles, type Role } from '../authz/roles';
 
 /** Parses OIDC_ROLE_MAP ("idp-group=ROLE,other=ROLE") into IdP role → Konsil role. */
 export function parseRoleMap(spec: string): Map<string, Role> {
