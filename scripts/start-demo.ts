@@ -61,8 +61,7 @@ async function main() {
     stopping = true;
     if (web?.pid && web.exitCode === null) {
       const exited = new Promise((r) => web!.once('exit', r));
-      // The web server runs in its own process group: signal the whole group so no worker outlives us.
-      process.kill(-web.pid, 'SIGTERM');
+      web.kill('SIGTERM');
       await exited;
     }
     await stopDatabase();
@@ -89,7 +88,8 @@ async function main() {
   }
 
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit', detached: true });
+  // node + next's own bin (no npx wrapper), so the signal reaches the server itself.
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit' });
   web = server;
   server.on('exit', (code) => {
     if (!stopping && code !== null && code !== 0) {

@@ -48,9 +48,10 @@ async function main() {
   });
 
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const web = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT)], { cwd: root, env, stdio: 'inherit', detached: true });
+  // Same process group as this script: Playwright's shutdown signal reaches Next directly too.
+  const web = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT)], { cwd: root, env, stdio: 'inherit' });
   const stop = async () => {
-    if (web.pid) process.kill(-web.pid, 'SIGTERM');
+    web.kill('SIGTERM');
     await idp.stop();
     process.exit(0);
   };
