@@ -12,7 +12,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       {state?.error && <Alert tone="error">{state.error}</Alert>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field id="email" label="E-mail">
-        {(describedBy) => <Input id="email" name="email" type="email" autoComplete="username" required aria-describedby={describedBy} />}
+        {(describedBy) => (
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state?.email ?? ''}
+            aria-describedby={describedBy}
+          />
+        )}
       </Field>
       <Field id="password" label="Password">
         {(describedBy) => (

@@ -9,7 +9,8 @@ import { signIn, signOut } from './index';
 import { OIDC_PROVIDER_ID } from './config';
 import { safeCallbackPath } from './safe-callback';
 
-export type SignInState = { error: string } | null;
+/** `email` is handed back so the form keeps it after React resets the fields. */
+export type SignInState = { error: string; email?: string } | null;
 
 const messages: Record<string, string> = {
   invalid_credentials: 'E-mail or password is not correct, or the account is not active.',
@@ -20,16 +21,17 @@ export async function signInWithPassword(_state: SignInState, formData: FormData
   const email = formData.get('email');
   const password = formData.get('password');
   if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) {
-    return { error: 'Enter your e-mail address and password.' };
+    return { error: 'Enter your e-mail address and password.', email: typeof email === 'string' ? email.slice(0, 320) : undefined };
   }
   if (email.length > 320 || password.length > 1024) return { error: messages.invalid_credentials! };
+  const keep = { email };
   try {
     await signIn('credentials', { email, password, redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
     return null;
   } catch (error) {
     // signIn() signals success by throwing Next's redirect; only auth errors are ours to handle.
-    if (error instanceof CredentialsSignin) return { error: messages[error.code] ?? messages.invalid_credentials! };
-    if (error instanceof AuthError) return { error: 'Sign-in failed. Please try again.' };
+    if (error instanceof CredentialsSignin) return { error: messages[error.code] ?? messages.invalid_credentials!, ...keep };
+    if (error instanceof AuthError) return { error: 'Sign-in failed. Please try again.', ...keep };
     throw error;
   }
 }
