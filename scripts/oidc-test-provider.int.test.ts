@@ -5,7 +5,7 @@
  * endpoint → signed ID token and userinfo carrying the roles.
  */
 import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
-import net from 'node:net';
+import { freePort } from '../lib/test/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcTestProvider, type OidcTestProvider, type OidcTestUser } from './oidc-test-provider';
 
@@ -16,16 +16,6 @@ const USERS: OidcTestUser[] = [
   { sub: 'u-adam', email: 'adam@example.org', name: 'Adam Admin', password: 'adam-pw', roles: ['konsil-admin'] },
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The browser's part: a cookie jar (host-only, paths ignored) and manual redirects. */
 class Browser {
