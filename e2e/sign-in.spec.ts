@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { e2eDb } from './fixtures/db';
 import { createE2eUser } from './fixtures/users';
 import { Shell } from './pages/shell';
 import { SignInPage } from './pages/sign-in-page';
@@ -26,6 +27,8 @@ for (const { roles, nav, sections, absent } of expectations) {
     await shell.signOut();
     await page.goto('/');
     await expect(page).toHaveURL(/\/signin/);
+    const trail = await e2eDb().auditEvent.findMany({ where: { actorId: user.id, action: { in: ['auth.signin', 'auth.signout'] } }, orderBy: { id: 'asc' } });
+    expect(trail.map((e) => e.action)).toEqual(['auth.signin', 'auth.signout']);
   });
 }
 

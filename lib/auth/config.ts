@@ -4,9 +4,7 @@ import { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
 import { getEnv, isOidcEnabled } from '@/lib/env';
-import { unsafeFindSessionUser, unsafeProvisionSsoUser } from '@/lib/db/sign-in';
-import { writeAuditEvent } from '@/lib/audit/write-audit-event';
-import { db } from '@/lib/db/client';
+import { unsafeProvisionSsoUser, unsafeRecordSignOut, unsafeRecordSsoWithoutEmail } from '@/lib/db/sign-in';
 import { authenticateWithPassword } from './authenticate-password';
 import { clientAddress } from './client-address';
 import { mapOidcRoles, parseRoleMap } from './oidc-roles';
@@ -75,15 +73,7 @@ export function authConfig(): NextAuthConfig {
         const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
         const context = await requestContext();
         if (!email) {
-          await db().$transaction((tx) =>
-            writeAuditEvent(tx, {
-              actor: null,
-              action: 'auth.signin_failed',
-              outcome: 'FAILURE',
-              ...context,
-              detail: { method: 'oidc', reason: 'invalid_input' },
-            }),
-          );
+          await unsafeRecordSsoWithoutEmail(context);
           return '/signin?error=NoEmail';
         }
         const provisioned = await unsafeProvisionSsoUser({
@@ -123,19 +113,7 @@ export function authConfig(): NextAuthConfig {
     events: {
       async signOut(message) {
         const token = 'token' in message ? message.token : null;
-        const uid = typeof token?.uid === 'string' ? token.uid : null;
-        const user = uid ? await unsafeFindSessionUser(uid) : null;
-        if (!user) return;
-        const context = await requestContext();
-        await db().$transaction((tx) =>
-          writeAuditEvent(tx, {
-            actor: { id: user.id, email: user.email, roles: user.roles, ...context },
-            action: 'auth.signout',
-            entityType: 'User',
-            entityId: user.id,
-            detail: {},
-          }),
-        );
+        if (typeof token?.uid === 'string') await unsafeRecordSignOut({ userId: token.uid, ...(await requestContext()) });
       },
     },
   };

@@ -183,3 +183,31 @@ export async function unsafeFindSessionUser(id: string) {
     select: { id: true, email: true, name: true, roles: true, active: true, sessionVersion: true },
   });
 }
+
+/** An SSO login that named no e-mail address: audited, nothing else happens. */
+export async function unsafeRecordSsoWithoutEmail(options: { ipAddress: string | null; userAgent: string | null }): Promise<void> {
+  await db().$transaction((tx) =>
+    writeAuditEvent(tx, {
+      actor: null,
+      action: 'auth.signin_failed',
+      outcome: 'FAILURE',
+      ...options,
+      detail: { method: 'oidc', reason: 'invalid_input' },
+    }),
+  );
+}
+
+/** Audits a sign-out by the user the ending session named (if they still exist). */
+export async function unsafeRecordSignOut(options: { userId: string; ipAddress: string | null; userAgent: string | null }): Promise<void> {
+  const user = await unsafeFindSessionUser(options.userId);
+  if (!user) return;
+  await db().$transaction((tx) =>
+    writeAuditEvent(tx, {
+      actor: { id: user.id, email: user.email, roles: user.roles, ipAddress: options.ipAddress, userAgent: options.userAgent },
+      action: 'auth.signout',
+      entityType: 'User',
+      entityId: user.id,
+      detail: {},
+    }),
+  );
+}
