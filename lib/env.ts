@@ -42,6 +42,16 @@ export const envSchema = z
     OIDC_ROLES_CLAIM: z.string().default('roles'),
     /** Map from IdP role to Konsil role, e.g. "tumorboard-admin=ADMIN,tumorboard-clinician=CLINICIAN". */
     OIDC_ROLE_MAP: z.string().default('konsil-admin=ADMIN,konsil-coordinator=COORDINATOR,konsil-clinician=CLINICIAN'),
+    /** Where Konsil keeps files: DICOM objects (content-addressed, `dicom/`) and uploads waiting for import (`staging/`). */
+    KONSIL_STORAGE_DIR: z.string().min(1).default('.konsil/storage'),
+    /** Largest upload accepted for import, in MiB (DICOM folders and FHIR bundles alike). */
+    IMPORT_MAX_UPLOAD_MB: positiveInt(1024),
+    /** FHIR bundles up to this many KiB posted to /api/fhir are imported while the client waits; larger ones become a background job (202). */
+    IMPORT_SYNC_MAX_KB: positiveInt(1024),
+    /** An external DICOMweb server (PACS, e.g. Orthanc) to read images from instead of Konsil's own store. */
+    PACS_DICOMWEB_URL: z.url().optional(),
+    PACS_USERNAME: z.string().min(1).optional(),
+    PACS_PASSWORD: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if ([env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 !== 0) {

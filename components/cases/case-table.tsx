@@ -24,7 +24,7 @@ export function CaseTable({ cases, timeZone, caption }: { cases: CaseListItemDto
               <td className="py-3 pr-4">
                 <div className="font-medium">{c.patient.displayName}</div>
                 <div className="text-xs text-slate-600">
-                  MRN {c.patient.mrn} · {ageInYears(c.patient.birthDate)} y · {c.patient.sex.toLowerCase()}
+                  MRN {c.patient.mrn} · {c.patient.birthDate ? `${ageInYears(c.patient.birthDate)} y` : 'age unknown'} · {c.patient.sex.toLowerCase()}
                 </div>
                 {c.patient.isSynthetic && <SyntheticBadge />}
               </td>

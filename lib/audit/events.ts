@@ -42,6 +42,45 @@ export const auditEventDetails = {
   'case.list': z.object({ caseIds: z.array(z.string()) }),
   /** Someone read the audit log (reading the trail is itself audited). */
   'audit.view': z.object({ filters: z.record(z.string(), z.string()), count: z.number().int() }),
+  /** An import was queued (upload in the UI, POST to the API, CLI, seed). */
+  'import.request': z.object({
+    jobId: z.string(),
+    kind: z.enum(['FHIR', 'DICOM']),
+    channel: z.enum(['ui', 'api', 'cli', 'seed']),
+    sourceName: z.string().max(500),
+    bytes: z.number().int().nonnegative(),
+  }),
+  /** An import finished; one event for the job (counts), `outcome` FAILURE when nothing was stored. */
+  'import.finish': z.object({
+    jobId: z.string().optional(),
+    kind: z.enum(['FHIR', 'DICOM']),
+    status: z.enum(['SUCCEEDED', 'PARTIAL', 'FAILED']),
+    counts: z.record(z.string(), z.number().int()),
+  }),
+  /** FHIR resources of one patient were written by an import (one event per patient, same transaction). */
+  'import.fhir_patient': z.object({
+    jobId: z.string().optional(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    resourceTypes: z.record(z.string(), z.number().int()),
+  }),
+  /** DICOM objects of one patient's study were stored by an import (one event per patient and study). */
+  'import.dicom_study': z.object({
+    jobId: z.string().optional(),
+    studyInstanceUid: z.string(),
+    instancesCreated: z.number().int(),
+    instancesUnchanged: z.number().int(),
+  }),
+  /** Images or their metadata were read through DICOMweb (Konsil's store or the PACS proxy). */
+  'imaging.read': z.object({
+    service: z.enum(['qido', 'wado-rs', 'wado-uri']),
+    level: z.enum(['studies', 'series', 'instances', 'metadata', 'frames', 'instance', 'rendered', 'thumbnail']),
+    studyInstanceUid: z.string().optional(),
+    seriesInstanceUid: z.string().optional(),
+    sopInstanceUid: z.string().optional(),
+    source: z.enum(['local', 'pacs']),
+  }),
   /** The demo/test seed wrote data outside any user's request. */
   'system.seed': z.object({ world: z.string(), counts: z.record(z.string(), z.number().int()) }),
 } as const;

@@ -8,6 +8,10 @@ export const permissionTable = {
   // Patient data and cases
   'cases.read': ['CLINICIAN', 'COORDINATOR'],
   'cases.refer': ['CLINICIAN'],
+  // Images of patients in the actor's case scope, through Konsil's DICOMweb endpoints
+  'imaging.read': ['CLINICIAN', 'COORDINATOR'],
+  // Bringing hospital data in (FHIR bundles, DICOM files): the people who prepare boards and run the system
+  'imports.run': ['COORDINATOR', 'ADMIN'],
   // Boards and meetings
   'meetings.read': ['CLINICIAN', 'COORDINATOR'],
   'meetings.manage': ['COORDINATOR'],

@@ -50,7 +50,7 @@ export async function listCases(options: { actor: Actor; mine?: boolean; take?: 
         id: row.patient.id,
         displayName: `${row.patient.familyName}, ${row.patient.givenName}`,
         mrn: row.patient.mrn,
-        birthDate: row.patient.birthDate.toISOString().slice(0, 10),
+        birthDate: row.patient.birthDate?.toISOString().slice(0, 10) ?? null,
         sex: row.patient.sex,
         isSynthetic: row.patient.isSynthetic,
       },

@@ -16,7 +16,7 @@ export type CaseStatus = keyof typeof caseStatusLabels;
 /** A case as lists show it. */
 export interface CaseListItemDto {
   id: string;
-  patient: { id: string; displayName: string; mrn: string; birthDate: string; sex: string; isSynthetic: boolean };
+  patient: { id: string; displayName: string; mrn: string; birthDate: string | null; sex: string; isSynthetic: boolean };
   board: { id: string; name: string };
   question: string;
   entity: string;
