@@ -35,6 +35,7 @@ ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'final';
 -- AlterTable
 ALTER TABLE "patients" ADD COLUMN     "mrnSystem" TEXT,
 ADD COLUMN     "sourceHash" TEXT,
+ADD COLUMN     "sourceId" TEXT,
 ADD COLUMN     "sourceSystem" TEXT,
 ALTER COLUMN "birthDate" DROP NOT NULL;
 
@@ -78,6 +79,9 @@ CREATE INDEX "import_jobs_status_createdAt_idx" ON "import_jobs"("status", "crea
 
 -- CreateIndex
 CREATE UNIQUE INDEX "imaging_studies_sourceSystem_sourceId_key" ON "imaging_studies"("sourceSystem", "sourceId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "patients_sourceSystem_sourceId_key" ON "patients"("sourceSystem", "sourceId");
 
 -- AddForeignKey
 ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
