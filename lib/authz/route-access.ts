@@ -26,9 +26,18 @@ export const routeAccess = {
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),
   '/admin/audit': needs('audit.read'),
+  '/imports': needs('imports.run'),
   // route handlers
   '/api/auth/[...nextauth]': publicRoute,
   '/api/health': publicRoute,
+  // FHIR-style import endpoint: POST [base] (Bundle) and POST [base]/[type] (one resource)
+  '/api/fhir': needs('imports.run'),
+  '/api/fhir/[resourceType]': needs('imports.run'),
+  // Uploads for import and the progress of import jobs
+  '/api/imports': needs('imports.run'),
+  '/api/imports/[jobId]': needs('imports.run'),
+  // DICOMweb (QIDO-RS, WADO-RS, WADO-URI) over Konsil's store or the configured PACS
+  '/api/dicomweb/[...path]': needs('imaging.read'),
 } as const satisfies Record<string, RouteAccess>;
 
 export type RoutePattern = keyof typeof routeAccess;
