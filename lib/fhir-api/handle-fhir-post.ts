@@ -1,0 +1,94 @@
+// POST [base] (a Bundle) and POST [base]/[type] (one resource), FHIR style:
+//  - small bodies are imported while the client waits: 200 + transaction-/batch-response,
+//    or 400 + OperationOutcome when a transaction was refused (nothing stored);
+//  - large bodies, or `Prefer: respond-async`, become a background job:
+//    202 + Content-Location of the job to poll (the FHIR asynchronous request pattern).
+import 'server-only';
+import { Readable } from 'node:stream';
+import type { Actor } from '@/lib/authz/actor';
+import { createImportJob } from '@/lib/db/import-jobs';
+import { getEnv } from '@/lib/env';
+import { enqueueImport } from '@/lib/jobs/boss';
+import { runImportInline } from '@/lib/imports/run-import-inline';
+import { createStaging, removeStaging, stageFile, writeManifest } from '@/lib/imports/staging';
+import { stagingDir } from '@/lib/storage/paths';
+import { fhirResponse, outcomeResponse } from './operation-outcome';
+
+const JSON_TYPES = ['application/fhir+json', 'application/json', 'application/json+fhir'];
+
+export async function handleFhirPost(request: Request, options: { actor: Actor; resourceType?: string }): Promise<Response> {
+  const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!JSON_TYPES.includes(contentType)) {
+    return outcomeResponse(415, 'not-supported', 'Send FHIR R4 JSON (Content-Type: application/fhir+json). XML is not supported.');
+  }
+  const env = getEnv();
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  const maxBytes = env.IMPORT_MAX_UPLOAD_MB * 1024 * 1024;
+  if (declared > maxBytes) return outcomeResponse(413, 'too-costly', `The body is larger than ${env.IMPORT_MAX_UPLOAD_MB} MB; nothing was imported.`);
+  const wantsAsync = /respond-async/i.test(request.headers.get('prefer') ?? '');
+  const sourceName = options.resourceType ? `POST ${options.resourceType}` : 'POST Bundle';
+
+  if (wantsAsync || !(declared <= env.IMPORT_SYNC_MAX_KB * 1024)) {
+    // Unknown or large size: stream to staging without holding it in memory.
+    if (options.resourceType) return outcomeResponse(400, 'not-supported', 'Post large or asynchronous imports as a Bundle to the base URL.');
+    return queueBody(request, options.actor, sourceName, maxBytes);
+  }
+
+  const text = await request.text();
+  const bytes = Buffer.from(text, 'utf8');
+  if (options.resourceType) {
+    // The path names the type: the body must be that resource (FHIR create semantics).
+    const type = peekResourceType(text);
+    if (type !== options.resourceType) {
+      return outcomeResponse(400, 'invalid', `The body is ${type ? `a ${type}` : 'not a FHIR resource'}, but the URL says ${options.resourceType}.`);
+    }
+  }
+  const result = await runImportInline({
+    actor: options.actor,
+    kind: 'FHIR',
+    channel: 'api',
+    sourceName,
+    files: [{ name: sourceName, bytes: bytes.byteLength, read: async () => bytes }],
+  });
+  const headers = { 'x-konsil-import-job': result.jobId };
+  if (result.fhirResponse) return fhirResponse(result.fhirResponse, result.status === 'FAILED' ? 400 : 200, headers);
+  return outcomeResponse(500, 'exception', 'The import finished without a response; see the import job.');
+}
+
+async function queueBody(request: Request, actor: Actor, sourceName: string, maxBytes: number): Promise<Response> {
+  const { randomUUID } = await import('node:crypto');
+  const jobId = randomUUID().replaceAll('-', '');
+  await createStaging(jobId);
+  let bytes: number;
+  try {
+    const body = Readable.fromWeb(request.body as never);
+    let seen = 0;
+    body.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) body.destroy(new Error('too large'));
+    });
+    bytes = await stageFile(jobId, 0, body);
+    await writeManifest(jobId, { files: [{ name: sourceName, bytes }] });
+  } catch {
+    await removeStaging(jobId);
+    return outcomeResponse(413, 'too-costly', 'The body was too large or the upload was interrupted; nothing was imported.');
+  }
+  const job = await createImportJob({ id: jobId, actor, kind: 'FHIR', channel: 'api', sourceName, stagingPath: stagingDir(jobId), bytes, totalItems: 1 });
+  await enqueueImport(job.id);
+  return fhirResponse(
+    { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', details: { text: `Accepted as import job ${job.id}; poll /api/imports/${job.id}.` } }] },
+    202,
+    { 'content-location': `/api/imports/${job.id}` },
+  );
+}
+
+/** The top-level resourceType without trusting the rest of the body. */
+function peekResourceType(text: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const type = (parsed as { resourceType?: unknown } | null)?.resourceType;
+    return typeof type === 'string' ? type : null;
+  } catch {
+    return null;
+  }
+}

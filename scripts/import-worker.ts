@@ -1,0 +1,21 @@
+// `npm run worker`: runs queued imports (uploads, large FHIR posts) until stopped.
+// Start one beside every `next start` (npm run start:demo does); more are fine.
+import { startImportWorker } from '../lib/jobs/import-worker';
+import { stopBoss } from '../lib/jobs/boss';
+
+async function main() {
+  await startImportWorker();
+  console.log('Konsil import worker: waiting for import jobs');
+  const stop = async (signal: string) => {
+    console.log(`${signal}: import worker stopping after the current job`);
+    await stopBoss();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
