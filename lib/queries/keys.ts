@@ -3,4 +3,6 @@
 export const queryKeys = {
   session: () => ['session'] as const,
   auditEvents: (filters: Record<string, string>) => ['audit-events', filters] as const,
+  importJobs: () => ['import-jobs'] as const,
+  importJob: (id: string) => ['import-jobs', id] as const,
 };
