@@ -4,7 +4,8 @@
 //  2. migrations: `prisma migrate deploy` (offline schema engine, see scripts/prisma-engine)
 //  3. demo world: seeded with fresh random passwords kept in .konsil/demo-credentials.json
 //  4. production build (only when sources changed since the last one), then `next start`
-//  Ctrl-C stops the web server, then the embedded database, cleanly.
+//     and the import worker (uploads are imported in the background by it)
+//  Ctrl-C stops the web server and the worker, then the embedded database, cleanly.
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -55,15 +56,19 @@ async function main() {
     stopDatabase = pg.stop;
   }
 
-  let web: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
   let stopping = false;
   installShutdownHandlers(async () => {
     stopping = true;
-    if (web?.pid && web.exitCode === null) {
-      const exited = new Promise((r) => web!.once('exit', r));
-      web.kill('SIGTERM');
-      await exited;
-    }
+    await Promise.all(
+      children
+        .filter((child) => child.pid && child.exitCode === null)
+        .map((child) => {
+          const exited = new Promise((r) => child.once('exit', r));
+          child.kill('SIGTERM');
+          return exited;
+        }),
+    );
     await stopDatabase();
   });
 
@@ -90,13 +95,17 @@ async function main() {
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   // node + next's own bin (no npx wrapper), so the signal reaches the server itself.
   const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit' });
-  web = server;
-  server.on('exit', (code) => {
-    if (!stopping && code !== null && code !== 0) {
-      console.error(`next start exited with code ${code}`);
-      process.kill(process.pid, 'SIGTERM');
-    }
-  });
+  const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const worker = spawn(process.execPath, [tsxCli, '--conditions=react-server', 'scripts/import-worker.ts'], { cwd: root, env, stdio: 'inherit' });
+  children.push(server, worker);
+  for (const [name, child] of [['next start', server], ['import worker', worker]] as const) {
+    child.on('exit', (code) => {
+      if (!stopping && code !== null && code !== 0) {
+        console.error(`${name} exited with code ${code}`);
+        process.kill(process.pid, 'SIGTERM');
+      }
+    });
+  }
   await waitForHttp(`${appUrl}/api/health`, 120_000);
 
   const rows = demoUsers.map((u) => `  ${u.email.padEnd(26)} ${credentials.passwords[u.key]!.padEnd(14)} ${u.roles.join(', ')}`);

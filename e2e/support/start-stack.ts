@@ -2,6 +2,8 @@
 // production build of Konsil on http://localhost:3100. Runs until Playwright
 // stops it. `npm run build` must have run first (scripts/test-all.sh does).
 import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DEFAULT_TEST_USERS, startOidcTestProvider } from '../../scripts/oidc-test-provider';
@@ -36,6 +38,8 @@ async function main() {
     KONSIL_DEMO_MODE: '0',
     // The specs play the hospital's reverse proxy: they set X-Forwarded-For to choose a client address.
     TRUSTED_PROXY_HOPS: '1',
+    // Uploaded and imported files of this run only.
+    KONSIL_STORAGE_DIR: await mkdtemp(path.join(tmpdir(), 'konsil-e2e-storage-')),
   };
   await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env });
 
@@ -50,7 +54,14 @@ async function main() {
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   // Same process group as this script: Playwright's shutdown signal reaches Next directly too.
   const web = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT)], { cwd: root, env, stdio: 'inherit' });
+  // The import worker, as in production: uploads are imported by it, not by the web server.
+  const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const worker = spawn(process.execPath, [tsxCli, '--conditions=react-server', 'scripts/import-worker.ts'], { cwd: root, env, stdio: 'inherit' });
+  worker.on('exit', (code) => {
+    if (code) console.error(`import worker exited (${code})`);
+  });
   const stop = async () => {
+    worker.kill('SIGTERM');
     web.kill('SIGTERM');
     await idp.stop();
     process.exit(0);
