@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { attr, type DicomJson } from './dicom-json';
+import { matchesAll } from './qido-match';
+import { parseQidoQuery } from './qido-query';
+
+const study: DicomJson = {
+  '00080020': attr('DA', '20200315'),
+  '00080030': attr('TM', '093015.123'),
+  '00080050': attr('SH', 'ACC-42'),
+  '00080061': attr('CS', 'CT', 'SR'),
+  '00100010': attr('PN', 'Doe^Jane^^^'),
+  '00100020': attr('LO', 'PAT-7'),
+  '0020000D': attr('UI', '1.2.3.4'),
+  '00201206': attr('IS', 3),
+};
+
+const match = (query: string) => matchesAll(study, parseQidoQuery(new URLSearchParams(query), 'studies').matchers);
+
+describe('QIDO query parsing', () => {
+  it('reads matching keys by keyword or tag, includefield, limit and offset', () => {
+    const query = parseQidoQuery(new URLSearchParams('PatientID=PAT-7&0020000D=1.2.3.4&includefield=00081030,StudyDescription&includefield=all&limit=10&offset=5'), 'studies');
+    expect(query.matchers.map((m) => [m.tag, m.value])).toEqual([
+      ['00100020', 'PAT-7'],
+      ['0020000D', '1.2.3.4'],
+    ]);
+    expect(query.includeAll).toBe(true);
+    expect(query.includeTags).toEqual(expect.arrayContaining(['00081030', '00100020', '0020000D']));
+    expect([query.limit, query.offset]).toEqual([10, 5]);
+  });
+
+  it('treats an empty value and a lone * as universal matching (return the attribute, match all)', () => {
+    const query = parseQidoQuery(new URLSearchParams('PatientName=&StudyDescription=*'), 'studies');
+    expect(query.matchers).toEqual([]);
+    expect(query.includeTags).toEqual(['00100010', '00081030']);
+  });
+
+  it('caps the page size and refuses nonsense', () => {
+    expect(parseQidoQuery(new URLSearchParams('limit=999999'), 'studies').limit).toBe(1000);
+    expect(() => parseQidoQuery(new URLSearchParams('limit=-1'), 'studies')).toThrow(/whole number/);
+    expect(() => parseQidoQuery(new URLSearchParams('offset=abc'), 'series')).toThrow(/whole number/);
+  });
+
+  it('reports what it ignored', () => {
+    const query = parseQidoQuery(new URLSearchParams('00081032.00080100=X&Banana=1&fuzzymatching=true'), 'studies');
+    expect(query.matchers).toEqual([]);
+    expect(query.warnings).toHaveLength(3);
+  });
+});
+
+describe('QIDO matching', () => {
+  it('matches UID lists', () => {
+    expect(match('StudyInstanceUID=9.9,1.2.3.4')).toBe(true);
+    expect(match('StudyInstanceUID=1.2.3')).toBe(false);
+  });
+
+  it('matches dates and date ranges', () => {
+    expect(match('StudyDate=20200315')).toBe(true);
+    expect(match('StudyDate=20200101-20201231')).toBe(true);
+    expect(match('StudyDate=-20200314')).toBe(false);
+    expect(match('StudyDate=20200316-')).toBe(false);
+    expect(match('StudyDate=20200315-20200315')).toBe(true);
+  });
+
+  it('matches times on the precision given', () => {
+    expect(match('StudyTime=0900-0930')).toBe(true);
+    expect(match('StudyTime=0931-')).toBe(false);
+  });
+
+  it('matches person names with wildcards, ignoring case and empty trailing components', () => {
+    expect(match('PatientName=doe^jane')).toBe(true);
+    expect(match('PatientName=DOE*')).toBe(true);
+    expect(match('PatientName=D?e^J*')).toBe(true);
+    expect(match('PatientName=Smith*')).toBe(false);
+    expect(match('PatientName=Doe')).toBe(false);
+  });
+
+  it('matches multi-valued CS attributes on any value, and comma lists', () => {
+    expect(match('ModalitiesInStudy=SR')).toBe(true);
+    expect(match('ModalitiesInStudy=MR,CT')).toBe(true);
+    expect(match('ModalitiesInStudy=MR')).toBe(false);
+  });
+
+  it('matches other strings exactly or by wildcard, case-sensitively, and numbers numerically', () => {
+    expect(match('AccessionNumber=ACC-42')).toBe(true);
+    expect(match('AccessionNumber=acc-42')).toBe(false);
+    expect(match('AccessionNumber=ACC*')).toBe(true);
+    expect(match('PatientID=PAT-7&AccessionNumber=ACC-43')).toBe(false);
+    expect(match('NumberOfStudyRelatedSeries=03')).toBe(true);
+  });
+
+  it('never matches an attribute the result does not have', () => {
+    expect(match('StudyDescription=CT*')).toBe(false);
+  });
+
+  it('treats regex characters in values literally', () => {
+    expect(matchesAll({ '00100020': attr('LO', 'A.B') }, parseQidoQuery(new URLSearchParams('PatientID=A.B'), 'studies').matchers)).toBe(true);
+    expect(matchesAll({ '00100020': attr('LO', 'AxB') }, parseQidoQuery(new URLSearchParams('PatientID=A.B'), 'studies').matchers)).toBe(false);
+  });
+});
