@@ -61,8 +61,8 @@ export interface Offer {
   mediaType: string;
 }
 
-export interface Negotiated {
-  offer: Offer;
+export interface Negotiated<O extends Offer = Offer> {
+  offer: O;
   /** Content-Type of each part, always with the transfer syntax. */
   partContentType: string;
 }
@@ -82,7 +82,7 @@ function typeMatches(wanted: string, offered: string): boolean {
  * `octetStreamAcceptsAll`: for frames, type=application/octet-stream is the
  * generic bulk-data type and may carry any transfer syntax the client names or `*`.
  */
-export function negotiate(accept: MediaRange[], offers: Offer[], options: { octetStreamAcceptsAll: boolean }): Negotiated | null {
+export function negotiate<O extends Offer>(accept: MediaRange[], offers: O[], options: { octetStreamAcceptsAll: boolean }): Negotiated<O> | null {
   for (const range of accept) {
     if (isAnyMultipart(range)) {
       const offer = offers[0];
