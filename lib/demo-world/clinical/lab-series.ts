@@ -26,10 +26,12 @@ export function labVisitDates(story: Story, today: Date, rng: Rng): Date[] {
   while (date < last) {
     dates.push(atTime(date, rng.int(7, 10), rng.pick([0, 15, 30, 45])));
     const active = activeTherapies(story, date);
-    const step = active.some((t) => t.myelosuppressive) ? rng.int(19, 23) : active.length > 0 ? rng.int(35, 45) : rng.int(70, 100);
+    const step = active.some((t) => t.myelosuppressive) ? rng.int(21, 28) : active.length > 0 ? rng.int(42, 63) : rng.int(84, 120);
     date = addDays(date, step);
   }
-  dates.push(atTime(last, rng.int(7, 10), rng.pick([0, 15, 30, 45])));
+  // The latest values before the board meets, unless a draw was only just taken.
+  const previous = dates[dates.length - 1];
+  if (previous === undefined || last.getTime() - previous.getTime() > 14 * 86_400_000) dates.push(atTime(last, rng.int(7, 10), rng.pick([0, 15, 30, 45])));
   return dates;
 }
 

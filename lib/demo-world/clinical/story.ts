@@ -23,6 +23,8 @@ export interface StoryContext {
   patient: PatientBasics;
   /** Whether this patient gets CT series (most do). */
   withCt: boolean;
+  /** How many patients of this entity came before: picks the course, so every course appears. */
+  variant: number;
 }
 
 export interface DiagnosisSpec {
@@ -38,6 +40,8 @@ export interface DiagnosisSpec {
 /** TNM categories without prefix ("T2a", "N1", "M0") and the stage group ("IIIA"). */
 export interface StageSpec {
   kind: 'clinical' | 'pathological';
+  /** Pathological staging after neoadjuvant therapy (AJCC prefix "yp"). */
+  afterNeoadjuvant?: boolean;
   date: Date;
   t: string;
   n: string;

@@ -9,7 +9,8 @@ import { dcmjs } from './dcmjs';
 
 export const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
 const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
-export const SYNTHETIC_BANNER = 'SYNTHETIC DEMO DATA – not a real patient';
+export { SYNTHETIC_BANNER } from '../reports/report-text';
+import { SYNTHETIC_BANNER } from '../reports/report-text';
 /** Stored value = HU − intercept; 12 bits hold −1024 … +3071 HU. */
 export const RESCALE_INTERCEPT = -1024;
 const MAX_STORED = 4095;
