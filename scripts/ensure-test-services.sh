@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is on this machine, on loopback only:
 #   - Chromium from Debian (Playwright never downloads a browser here)
+#   - Orthanc with its DICOMweb plugin from Debian (the PACS of the proxy-mode tests;
+#     they start their own instance on a free port, see scripts/orthanc/start-orthanc.ts)
 #   - PostgreSQL on 127.0.0.1:5432 (present on every dev/CI machine; started if down)
 # The OIDC provider and the app itself are started by the e2e stack (e2e/support/start-stack.ts).
 set -euo pipefail
@@ -13,6 +15,19 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     apt-get install -y -qq chromium >/dev/null
   else
     echo "Chromium is missing: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x "${ORTHANC_BINARY:-/usr/sbin/Orthanc}" ] || ! dpkg -s orthanc-dicomweb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Orthanc and its DICOMweb plugin from Debian's packages …"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq orthanc orthanc-dicomweb >/dev/null
+    # The package starts a system Orthanc where an init system runs; the tests start their own.
+  else
+    echo "Orthanc is missing: run 'sudo apt-get install orthanc orthanc-dicomweb' (or set ORTHANC_BINARY and ORTHANC_DICOMWEB_PLUGIN)." >&2
     exit 1
   fi
 fi
