@@ -17,6 +17,13 @@ describe('validateFhirResource', () => {
     expect(issues).toEqual([expect.objectContaining({ details: { text: 'Wrong type: expected a JSON object, got a string' }, expression: ['Observation.valueQuantity'] })]);
   });
 
+  it('says so when a property built in code is undefined', () => {
+    // (The validator itself only minds undefined at the top level of a resource.)
+    expect(validateFhirResource({ resourceType: 'Observation', status: 'final', code: { text: 'x', coding: [{ display: undefined }] }, effectiveDateTime: undefined })).toEqual([
+      expect.objectContaining({ details: { text: 'effectiveDateTime is undefined: leave the property out instead' }, expression: ['Observation.effectiveDateTime'] }),
+    ]);
+  });
+
   it('checks the id format and unknown properties', () => {
     expect(validateFhirResource({ resourceType: 'Patient', id: 'a b' })[0]?.expression).toEqual(['Patient.id']);
     expect(validateFhirResource({ resourceType: 'Patient', nickname: 'x' })[0]?.expression).toEqual(['Patient.nickname']);

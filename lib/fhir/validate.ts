@@ -78,6 +78,11 @@ function readable(issues: OperationOutcomeIssue[], resource: Record<string, unkn
       out.push({ ...issue, details: { text: 'Wrong type: expected a JSON object, got a string' }, expression: [parent] });
       continue;
     }
+    if (/^Invalid additional property "/.test(text) && expression && valueAt(resource, expression) === undefined) {
+      // Only reachable for objects built in code: JSON has no undefined.
+      out.push({ ...issue, details: { text: `${expression.split('.').pop()} is undefined: leave the property out instead` }, expression: [expression] });
+      continue;
+    }
     if (text === 'Missing required property' && expression) {
       out.push({ ...issue, details: { text: `Missing required property ${expression.split('.').pop()}` }, expression: [expression] });
       continue;
@@ -93,4 +98,16 @@ function nameChoice(expression: string, resource: Record<string, unknown>): stri
   const [, type, stem, rest] = match;
   const sent = Object.keys(resource).find((key) => key.startsWith(stem!) && /^[A-Z]/.test(key.slice(stem!.length)));
   return sent ? `${type}.${sent}${rest}` : expression;
+}
+
+/** The value at a validator path such as `Observation.code.coding[0].display` (the first segment is the type). */
+function valueAt(resource: Record<string, unknown>, expression: string): unknown {
+  let value: unknown = resource;
+  for (const segment of expression.split('.').slice(1)) {
+    const match = /^([^[]+)(?:\[(\d+)\])?$/.exec(segment);
+    if (!match || typeof value !== 'object' || value === null) return null;
+    value = (value as Record<string, unknown>)[match[1]!];
+    if (match[2] !== undefined) value = Array.isArray(value) ? value[Number(match[2])] : null;
+  }
+  return value;
 }

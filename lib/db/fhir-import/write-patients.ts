@@ -1,0 +1,97 @@
+import 'server-only';
+import type { EntryWriteResult, PlannedPatient } from '@/lib/fhir/import-plan';
+import { errorIssue } from '@/lib/fhir/issues';
+import { pseudonymFor } from '@/lib/fhir/map-patient';
+import { sourceHash } from '@/lib/fhir/source-hash';
+import type { Tx } from '../client';
+
+export interface PatientItem {
+  entryIndex: number;
+  path: string;
+  planned: PlannedPatient;
+}
+
+/**
+ * Creates or updates the patients of one chunk, set-based: one query finds every
+ * existing patient by MRN or FHIR id, one statement creates the new ones, and only
+ * patients whose content changed are updated. A patient is matched by MRN first
+ * (the hospital's key, also in DICOM headers), then by (source, FHIR id); when the
+ * two point at different Konsil patients the entry fails rather than guess which.
+ */
+export async function writePatients(tx: Tx, items: PatientItem[]): Promise<Map<number, EntryWriteResult>> {
+  const results = new Map<number, EntryWriteResult>();
+  if (items.length === 0) return results;
+
+  const mrns = items.map((i) => i.planned.row.mrn);
+  const fhirIds = items.flatMap((i) => (i.planned.sourceId ? [i.planned.sourceId] : []));
+  const existing = await tx.patient.findMany({
+    where: { OR: [{ mrn: { in: mrns } }, ...(fhirIds.length > 0 ? [{ sourceId: { in: fhirIds } }] : [])] },
+    select: { id: true, mrn: true, sourceSystem: true, sourceId: true, sourceHash: true },
+  });
+  const byMrn = new Map(existing.map((p) => [p.mrn, p]));
+  const bySource = new Map(existing.filter((p) => p.sourceId).map((p) => [`${p.sourceSystem}|${p.sourceId}`, p]));
+
+  const claimed = new Set<string>();
+  const creates: { item: PatientItem; hash: string }[] = [];
+  const updates: { item: PatientItem; id: string; hash: string }[] = [];
+  for (const item of items) {
+    const { row, sourceSystem, sourceId } = item.planned;
+    const hash = sourceHash({ patient: row, sourceSystem, sourceId });
+    const sameMrn = byMrn.get(row.mrn);
+    const sameSource = sourceId ? bySource.get(`${sourceSystem}|${sourceId}`) : undefined;
+    if ((sameMrn && sameSource && sameMrn.id !== sameSource.id) || claimed.has((sameMrn ?? sameSource)?.id ?? '')) {
+      results.set(item.entryIndex, {
+        outcome: 'failed',
+        conflict: true,
+        issue: errorIssue(
+          'Conflict: this MRN and this FHIR Patient id belong to two different Konsil patients (the MRN changed or records were merged at the source); resolve it in Konsil first',
+          item.path,
+          'conflict',
+        ),
+      });
+      continue;
+    }
+    const target = sameMrn ?? sameSource;
+    if (!target) {
+      creates.push({ item, hash });
+      continue;
+    }
+    claimed.add(target.id);
+    if (target.sourceHash === hash) results.set(item.entryIndex, { outcome: 'unchanged', patientId: target.id });
+    else updates.push({ item, id: target.id, hash });
+  }
+
+  if (creates.length > 0) {
+    const created = await tx.patient.createManyAndReturn({
+      data: creates.map(({ item, hash }) => ({
+        ...columns(item.planned, hash),
+        pseudonym: pseudonymFor(item.planned.row.mrnSystem, item.planned.row.mrn),
+      })),
+      select: { id: true, mrn: true },
+    });
+    const idByMrn = new Map(created.map((p) => [p.mrn, p.id]));
+    for (const { item } of creates) results.set(item.entryIndex, { outcome: 'created', patientId: idByMrn.get(item.planned.row.mrn)! });
+  }
+  for (const { item, id, hash } of updates) {
+    // The pseudonym stays: people may already know the patient by it.
+    await tx.patient.update({ where: { id }, data: { ...columns(item.planned, hash), version: { increment: 1 } } });
+    results.set(item.entryIndex, { outcome: 'updated', patientId: id });
+  }
+  return results;
+}
+
+function columns(planned: PlannedPatient, hash: string) {
+  const { row } = planned;
+  return {
+    mrn: row.mrn,
+    mrnSystem: row.mrnSystem,
+    familyName: row.familyName,
+    givenName: row.givenName,
+    birthDate: row.birthDate ? new Date(`${row.birthDate}T00:00:00Z`) : null,
+    sex: row.sex,
+    isSynthetic: row.isSynthetic,
+    sourceSystem: planned.sourceSystem,
+    sourceId: planned.sourceId,
+    sourceHash: hash,
+  };
+}
