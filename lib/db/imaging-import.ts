@@ -1,0 +1,251 @@
+import 'server-only';
+import type { Actor } from '@/lib/authz/actor';
+import { assertCan } from '@/lib/authz/assert-can';
+import { writeAuditEvent } from '@/lib/audit/write-audit-event';
+import type { PatientFromHeader } from '@/lib/dicom/patient-from-header';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { db, type Tx } from './client';
+
+// The DICOM importer's writes: one transaction per (patient, study) batch that
+// links or creates the patient, upserts the study and its series, inserts the
+// instances and writes one `import.dicom_study` audit event. Concurrent imports
+// of the same study meet on unique UIDs: rows are inserted with ON CONFLICT DO
+// NOTHING and the study row is locked (SELECT … FOR UPDATE) before it is
+// updated, so nothing is duplicated and no update is lost; deadlocks and
+// serialization failures retry the whole batch.
+
+export interface StoredDicomInstance {
+  sopInstanceUid: string;
+  fileSha256: string;
+  transferSyntaxUid: string | null;
+  seriesInstanceUid: string;
+  studyInstanceUid: string;
+  patientId: string;
+}
+
+export interface DicomInstanceRow {
+  sopInstanceUid: string;
+  sopClassUid: string;
+  instanceNumber: number | null;
+  transferSyntaxUid: string;
+  rows: number | null;
+  columns: number | null;
+  numberOfFrames: number;
+  isImage: boolean;
+  metadata: Prisma.InputJsonValue;
+  fileSha256: string;
+  fileSizeBytes: number;
+}
+
+export interface DicomSeriesBatch {
+  seriesInstanceUid: string;
+  modality: string;
+  seriesNumber: number | null;
+  description: string | null;
+  bodyPart: string | null;
+  frameOfReferenceUid: string | null;
+  instances: DicomInstanceRow[];
+}
+
+export interface DicomStudyBatch {
+  actor: Actor | null;
+  jobId?: string;
+  /** An existing patient (import for a named patient), or the patient the header describes (found by MRN, else created). */
+  patient: { patientId: string } | { fromHeader: PatientFromHeader };
+  study: {
+    studyInstanceUid: string;
+    studyDate: Date | null;
+    accessionNumber: string | null;
+    description: string | null;
+    dicomPatientId: string | null;
+  };
+  series: DicomSeriesBatch[];
+  /** Files of this study in the same import that were already stored (for the audit detail). */
+  instancesUnchanged: number;
+}
+
+export type DicomStudyBatchResult =
+  | { ok: true; patientId: string; patientCreated: boolean; inserted: Set<string>; rejectedSeries: Map<string, string> }
+  | { ok: false; reason: string };
+
+function check(actor: Actor | null): void {
+  // Null actor: the CLI and the demo seed, which run as the system.
+  if (actor) assertCan(actor, 'imports.run');
+}
+
+/** The Konsil patient with this MRN, if any. */
+export async function findPatientIdByMrn(options: { actor: Actor | null; mrn: string }): Promise<string | null> {
+  check(options.actor);
+  const row = await db().patient.findUnique({ where: { mrn: options.mrn }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** What is already stored under these SOP Instance UIDs. */
+export async function findStoredDicomInstances(options: { actor: Actor | null; sopInstanceUids: string[] }): Promise<Map<string, StoredDicomInstance>> {
+  check(options.actor);
+  const found = new Map<string, StoredDicomInstance>();
+  if (options.sopInstanceUids.length === 0) return found;
+  const rows = await db().imagingInstance.findMany({
+    where: { sopInstanceUid: { in: options.sopInstanceUids } },
+    select: {
+      sopInstanceUid: true,
+      fileSha256: true,
+      transferSyntaxUid: true,
+      series: { select: { seriesInstanceUid: true, study: { select: { studyInstanceUid: true, patientId: true } } } },
+    },
+  });
+  for (const row of rows) {
+    found.set(row.sopInstanceUid, {
+      sopInstanceUid: row.sopInstanceUid,
+      fileSha256: row.fileSha256,
+      transferSyntaxUid: row.transferSyntaxUid,
+      seriesInstanceUid: row.series.seriesInstanceUid,
+      studyInstanceUid: row.series.study.studyInstanceUid,
+      patientId: row.series.study.patientId,
+    });
+  }
+  return found;
+}
+
+/** True when an instance row points at this file (so a rolled-back import must not delete it). */
+export async function isDicomFileReferenced(options: { actor: Actor | null; fileSha256: string }): Promise<boolean> {
+  check(options.actor);
+  return (await db().imagingInstance.count({ where: { fileSha256: options.fileSha256 } })) > 0;
+}
+
+/** A study that belongs to another patient: the batch is refused and nothing is written. */
+class StudyLinkConflict extends Error {}
+
+const STUDY_OF_ANOTHER_PATIENT =
+  'the study (Study Instance UID) is already linked to another Konsil patient; nothing was stored. Check the Patient ID, or import for the right patient';
+
+export async function saveDicomStudyBatch(batch: DicomStudyBatch): Promise<DicomStudyBatchResult> {
+  check(batch.actor);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction((tx) => writeBatch(tx, batch), { maxWait: 30_000, timeout: 120_000 });
+    } catch (error) {
+      if (error instanceof StudyLinkConflict) return { ok: false, reason: STUDY_OF_ANOTHER_PATIENT };
+      if (attempt < 4 && isRetryable(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBatchResult> {
+  const uid = batch.study.studyInstanceUid;
+  let patientId = 'patientId' in batch.patient ? batch.patient.patientId : null;
+  const header = 'fromHeader' in batch.patient ? batch.patient.fromHeader : null;
+  if (header) patientId = (await tx.patient.findUnique({ where: { mrn: header.mrn }, select: { id: true } }))?.id ?? null;
+
+  // Refuse before writing anything: a study never moves between patients.
+  const existing = await tx.imagingStudy.findUnique({ where: { studyInstanceUid: uid }, select: { patientId: true } });
+  if (existing && existing.patientId !== patientId) throw new StudyLinkConflict();
+
+  let patientCreated = false;
+  if (!patientId && header) {
+    const { count } = await tx.patient.createMany({
+      data: [{ ...header, sourceSystem: 'dicom', sourceId: header.mrn }],
+      skipDuplicates: true,
+    });
+    patientId = (await tx.patient.findUnique({ where: { mrn: header.mrn }, select: { id: true } }))?.id ?? null;
+    // count 0 and no row: another patient holds the pseudonym or the (dicom, id) source key.
+    if (!patientId) throw new Error(`A patient for Patient ID ${header.mrn} could not be created (pseudonym or source id already taken).`);
+    patientCreated = count === 1;
+  }
+  if (!patientId) throw new Error('No patient to link the study to.');
+
+  const modalities = [...new Set(batch.series.map((s) => s.modality))].sort();
+  if (!existing) {
+    await tx.imagingStudy.createMany({
+      data: [{ patientId, studyInstanceUid: uid, ...studyFields(batch.study), modalities }],
+      skipDuplicates: true,
+    });
+  }
+  // Serialises concurrent batches of this study from here to commit.
+  await tx.$queryRaw`SELECT id FROM imaging_studies WHERE "studyInstanceUid" = ${uid} FOR UPDATE`;
+  const study = await tx.imagingStudy.findUniqueOrThrow({ where: { studyInstanceUid: uid } });
+  if (study.patientId !== patientId) throw new StudyLinkConflict();
+  const update = studyUpdate(study, batch.study, modalities);
+  if (update) await tx.imagingStudy.update({ where: { id: study.id }, data: update });
+
+  const seriesIds = await upsertSeries(tx, study.id, batch.series);
+  const rejectedSeries = new Map<string, string>();
+  const rows: Prisma.ImagingInstanceCreateManyInput[] = [];
+  for (const series of batch.series) {
+    const seriesId = seriesIds.get(series.seriesInstanceUid);
+    if (!seriesId) {
+      rejectedSeries.set(series.seriesInstanceUid, 'the series (Series Instance UID) already belongs to another study; nothing was stored');
+      continue;
+    }
+    for (const instance of series.instances) rows.push({ ...instance, seriesId });
+  }
+  // Sorted, so two imports inserting overlapping sets take index locks in the same order (no deadlock).
+  rows.sort((a, b) => (a.sopInstanceUid < b.sopInstanceUid ? -1 : 1));
+  const inserted = rows.length
+    ? await tx.imagingInstance.createManyAndReturn({ data: rows, skipDuplicates: true, select: { sopInstanceUid: true } })
+    : [];
+
+  if (inserted.length > 0 || patientCreated) {
+    await writeAuditEvent(tx, {
+      actor: batch.actor,
+      action: 'import.dicom_study',
+      entityType: 'ImagingStudy',
+      entityId: study.id,
+      patientId,
+      detail: {
+        ...(batch.jobId ? { jobId: batch.jobId } : {}),
+        studyInstanceUid: uid,
+        instancesCreated: inserted.length,
+        instancesUnchanged: batch.instancesUnchanged,
+      },
+    });
+  }
+  return { ok: true, patientId, patientCreated, inserted: new Set(inserted.map((row) => row.sopInstanceUid)), rejectedSeries };
+}
+
+function studyFields(study: DicomStudyBatch['study']) {
+  return {
+    studyDate: study.studyDate,
+    accessionNumber: study.accessionNumber,
+    description: study.description,
+    dicomPatientId: study.dicomPatientId,
+  };
+}
+
+/** Fills what the study row lacks (it may have been announced by FHIR first) and adds new modalities; never overwrites. */
+function studyUpdate(
+  row: { modalities: string[]; studyDate: Date | null; accessionNumber: string | null; description: string | null; dicomPatientId: string | null },
+  study: DicomStudyBatch['study'],
+  modalities: string[],
+): Prisma.ImagingStudyUpdateInput | null {
+  const update: Prisma.ImagingStudyUpdateInput = {};
+  const merged = [...new Set([...row.modalities, ...modalities])].sort();
+  if (merged.length !== row.modalities.length) update.modalities = merged;
+  if (!row.studyDate && study.studyDate) update.studyDate = study.studyDate;
+  if (!row.accessionNumber && study.accessionNumber) update.accessionNumber = study.accessionNumber;
+  if (!row.description && study.description) update.description = study.description;
+  if (!row.dicomPatientId && study.dicomPatientId) update.dicomPatientId = study.dicomPatientId;
+  return Object.keys(update).length ? update : null;
+}
+
+/** Series ids by UID, for the series of this study; a UID that belongs to another study is left out. */
+async function upsertSeries(tx: Tx, studyId: string, series: DicomSeriesBatch[]): Promise<Map<string, string>> {
+  const uids = series.map((s) => s.seriesInstanceUid);
+  await tx.imagingSeries.createMany({
+    data: series.map(({ instances: _instances, ...fields }) => ({ ...fields, studyId })),
+    skipDuplicates: true,
+  });
+  const rows = await tx.imagingSeries.findMany({ where: { seriesInstanceUid: { in: uids } }, select: { id: true, studyId: true, seriesInstanceUid: true } });
+  return new Map(rows.filter((row) => row.studyId === studyId).map((row) => [row.seriesInstanceUid, row.id]));
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'P2002' || code === 'P2034') return true;
+  const message = error instanceof Error ? error.message : '';
+  return /deadlock detected|could not serialize|write conflict/i.test(message);
+}
