@@ -68,6 +68,6 @@ export const SPINE = { centre: [0, 70] as const, radius: 17, cortex: 3, canalCen
 export const AORTA = { centre: [18, 45] as const, radius: 12, z: [-110, 100] as const };
 export const RECTUM = { centre: [0, 32] as const, radius: 16, lumenRadius: 7, z: [-160, -105] as const };
 export const ILIAC = { centres: [[-100, 30], [100, 30]] as const, semi: [22, 48] as const, z: [-160, -100] as const };
-/** Ribs: arcs in the muscle wall of the chest, 9 mm of every 24 mm of z. */
+/** Ribs: arcs in the muscle wall of the chest, 9 mm of every 24 mm of z (not in front, where cartilage is). */
 export const RIBS = { z: [-20, 140] as const, pitch: 24, width: 9, ringFrom: 0.81, ringTo: 0.86 };
 export const CHEST_FLOOR_Z = -15;
