@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoWorld, renderCtSeries, renderCtSlice, SYNTHETIC_BANNER, type DemoCtLesion, type DemoCtSeriesSpec } from '../index';
 import { parseDicom, resourcesOf } from '../test-helpers';
 import { HU } from './anatomy';
+import { LESION_SITES } from './lesion-sites';
 
 const referenceDate = new Date('2026-11-15T00:00:00Z');
 const small = { slices: 12, size: 64 };
@@ -81,7 +82,10 @@ describe('CT series', () => {
         expect(core.n).toBeGreaterThanOrEqual(3);
         // Noise sd 12 HU: the mean of n voxels is within 4 standard errors.
         expect(Math.abs(core.mean - l.meanHu), `${spec.mrn} ${l.id} ${l.site}`).toBeLessThan(4 * (spec.noiseSdHu / Math.sqrt(core.n)) + 1);
-        expect(l.meanHu - (l.backgroundHu < HU.softTissue ? HU.softTissue : l.backgroundHu)).toBeGreaterThanOrEqual(40);
+        // The spec's contract: 40–60 HU above the soft tissue of the host organ.
+        const tissue = LESION_SITES[l.site as keyof typeof LESION_SITES].tissueHu;
+        expect(l.meanHu - tissue).toBeGreaterThanOrEqual(40);
+        expect(l.meanHu - tissue).toBeLessThanOrEqual(60);
         // Around the lesion the tissue is clearly different (lesions are 40–60 HU above tissue).
         const ring = meanInside(spec, hu, l, 0, true);
         expect(Math.abs(ring.mean - l.meanHu), `${spec.mrn} ${l.id} ring`).toBeGreaterThan(20);
