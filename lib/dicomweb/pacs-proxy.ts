@@ -84,10 +84,11 @@ const studyUidOf = (dataset: DicomJson) => dataset['0020000D']?.Value?.[0] as st
 /** Passes a binary answer (frames, objects, rendered images) through as it streams. */
 function streamThrough(upstream: UpstreamResponse): Response {
   const headers = new Headers();
-  for (const name of ['content-type', 'content-length']) {
-    const value = upstream.headers.get(name);
-    if (value) headers.set(name, value);
-  }
+  const contentType = upstream.headers.get('content-type');
+  if (contentType) headers.set('content-type', contentType);
+  // fetch has already decoded a compressed body, so an upstream length would be wrong then.
+  const length = upstream.headers.get('content-length');
+  if (length && !upstream.headers.get('content-encoding')) headers.set('content-length', length);
   return new Response(upstream.body, { status: 200, headers });
 }
 

@@ -33,7 +33,7 @@ export interface StartedOrthanc {
 const INSTALL_HINT = 'Run scripts/ensure-test-services.sh (as root it installs Debian\'s "orthanc" and "orthanc-dicomweb").';
 
 export function findOrthancBinary(): string {
-  const candidates = [process.env.ORTHANC_BINARY, '/usr/sbin/Orthanc', '/usr/bin/Orthanc'].filter((c): c is string => Boolean(c));
+  const candidates = process.env.ORTHANC_BINARY ? [process.env.ORTHANC_BINARY] : ['/usr/sbin/Orthanc', '/usr/bin/Orthanc'];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`Orthanc is not installed (looked for ${candidates.join(', ')}). ${INSTALL_HINT}`);
   return found;
