@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
@@ -174,20 +175,16 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
 
   const seriesIds = await upsertSeries(tx, study.id, batch.series);
   const rejectedSeries = new Map<string, string>();
-  const rows: Prisma.ImagingInstanceCreateManyInput[] = [];
+  const rows: InstanceInsert[] = [];
   for (const series of batch.series) {
     const seriesId = seriesIds.get(series.seriesInstanceUid);
     if (!seriesId) {
       rejectedSeries.set(series.seriesInstanceUid, 'the series (Series Instance UID) already belongs to another study; nothing was stored');
       continue;
     }
-    for (const instance of series.instances) rows.push({ ...instance, seriesId });
+    for (const instance of series.instances) rows.push({ ...instance, id: newId(), seriesId });
   }
-  // Sorted, so two imports inserting overlapping sets take index locks in the same order (no deadlock).
-  rows.sort((a, b) => (a.sopInstanceUid < b.sopInstanceUid ? -1 : 1));
-  const inserted = rows.length
-    ? await tx.imagingInstance.createManyAndReturn({ data: rows, skipDuplicates: true, select: { sopInstanceUid: true } })
-    : [];
+  const inserted = await insertInstances(tx, rows);
 
   if (inserted.length > 0 || patientCreated) {
     await writeAuditEvent(tx, {
@@ -205,6 +202,38 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
     });
   }
   return { ok: true, patientId, patientCreated, inserted: new Set(inserted.map((row) => row.sopInstanceUid)), rejectedSeries };
+}
+
+type InstanceInsert = DicomInstanceRow & { id: string; seriesId: string };
+
+/**
+ * All instances of the batch in one statement. Raw SQL because Prisma's
+ * createMany spends about a millisecond per row on the metadata JSON, which
+ * dominated imports of large series; here PostgreSQL unpacks one jsonb array
+ * (measured: 64 CT rows in ~15-40 ms instead of ~60-300 ms on the 2-core box).
+ * ON CONFLICT DO NOTHING makes a concurrent import of the same object a no-op;
+ * RETURNING says which rows were really inserted. Rows go in UID order, so two
+ * imports of overlapping sets take index locks in the same order (no deadlock).
+ */
+async function insertInstances(tx: Tx, rows: InstanceInsert[]): Promise<{ sopInstanceUid: string }[]> {
+  if (rows.length === 0) return [];
+  rows.sort((a, b) => (a.sopInstanceUid < b.sopInstanceUid ? -1 : 1));
+  return tx.$queryRaw<{ sopInstanceUid: string }[]>`
+    INSERT INTO imaging_instances (id, "seriesId", "sopInstanceUid", "sopClassUid", "instanceNumber", "transferSyntaxUid", rows, columns, "numberOfFrames", "isImage", metadata, "fileSha256", "fileSizeBytes")
+    SELECT id, "seriesId", "sopInstanceUid", "sopClassUid", "instanceNumber", "transferSyntaxUid", rows, columns, "numberOfFrames", "isImage", metadata, "fileSha256", "fileSizeBytes"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+      id text, "seriesId" text, "sopInstanceUid" text, "sopClassUid" text, "instanceNumber" int, "transferSyntaxUid" text,
+      rows int, columns int, "numberOfFrames" int, "isImage" boolean, metadata jsonb, "fileSha256" text, "fileSizeBytes" int)
+    ORDER BY "sopInstanceUid"
+    ON CONFLICT ("sopInstanceUid") DO NOTHING
+    RETURNING "sopInstanceUid"`;
+}
+
+/** A cuid-shaped id ("c" + time + counter + randomness), as Prisma's @default(cuid()) would give. */
+let counter = 0;
+function newId(): string {
+  counter = (counter + 1) % 1_679_616;
+  return `c${Date.now().toString(36)}${counter.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex').slice(0, 8)}`;
 }
 
 function studyFields(study: DicomStudyBatch['study']) {

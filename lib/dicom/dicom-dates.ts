@@ -70,23 +70,35 @@ export function studyInstant(input: { date?: string; time?: string; offset?: str
   return new Date(wallTimeToUtc(wall, input.timeZone));
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** Building a formatter costs about a millisecond: one per zone, kept. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  if (!formatters.has(timeZone)) {
+    let formatter: Intl.DateTimeFormat | null = null;
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      formatter = null;
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatters.get(timeZone) ?? null;
+}
+
 /** Wall-clock milliseconds (as if UTC) in `timeZone` → real UTC milliseconds; UTC if the zone is unknown. */
 function wallTimeToUtc(wall: number, timeZone: string): number {
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
-    return wall;
-  }
+  const formatter = formatterFor(timeZone);
+  if (!formatter) return wall;
   const offsetAt = (utc: number) => {
     const parts = Object.fromEntries(formatter.formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
     const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
@@ -94,6 +106,5 @@ function wallTimeToUtc(wall: number, timeZone: string): number {
   };
   // Two passes settle the offset across a daylight-saving change.
   const first = wall - offsetAt(wall);
-  const second = wall - offsetAt(first);
-  return second;
+  return wall - offsetAt(first);
 }
