@@ -303,3 +303,27 @@ describe('scope and audit', () => {
     expect(outsiderEvents).toBe(0);
   });
 });
+
+describe('other bulk data', () => {
+  /** The value of a top-level explicit-VR little-endian OB/OW element, found by its tag bytes. */
+  function elementValue(file: Uint8Array, group: number, element: number): Uint8Array {
+    for (let i = 132; i < file.length - 12; i++) {
+      if (file[i] === (group & 0xff) && file[i + 1] === group >> 8 && file[i + 2] === (element & 0xff) && file[i + 3] === element >> 8) {
+        const length = new DataView(file.buffer, file.byteOffset + i + 8, 4).getUint32(0, true);
+        return file.slice(i + 12, i + 12 + length);
+      }
+    }
+    throw new Error('element not found');
+  }
+
+  it('points large binary values at the bulk endpoint, which serves their bytes', async () => {
+    const ct = world.files.ctExplicitLittle;
+    const [metadata] = await json(await callDicomweb(world.member, `${instancePath(ct)}/metadata`));
+    const uri = metadata!['00431029']!.BulkDataURI!;
+    expect(uri).toBe(`${BASE}/${instancePath(ct)}/bulk/00431029`);
+    const [part] = await parts(await callDicomweb(world.member, uri.slice(BASE.length + 1), 'multipart/related; type="application/octet-stream"'));
+    expect(part!.bytes).toEqual(elementValue(ct.bytes, 0x0043, 0x1029));
+    expect(part!.bytes.length).toBe(2068);
+    expect((await callDicomweb(world.member, `${instancePath(ct)}/bulk/60003000`)).status).toBe(404);
+  });
+});

@@ -3,13 +3,16 @@
 import { findStoredInstances, type ImagingReadAudit, type StoredInstance } from '@/lib/db/imaging';
 import { readDicomObject } from '@/lib/storage/content-store';
 import { negotiate, requireDicomJson } from './accept';
+import { readBulkElement } from './bulk-element';
 import { DicomwebError, badRequest, notAcceptable, notFound } from './dicomweb-error';
 import { frameBytes, frameOffers } from './frame-offers';
 import { instanceMetadata, instanceUrl } from './metadata';
 import { multipartResponse, type Part } from './multipart';
 import { requireUid, type ObjectUids } from './parse-path';
+import { cachedPixelData } from './pixel-cache';
 import { FrameOutOfRangeError, openPixelData } from './pixel-frames';
 import { dicomJsonResponse, type DicomwebContext } from './request-context';
+import { EXPLICIT_VR_LE } from './transfer-syntax';
 
 type Level = ImagingReadAudit['level'];
 
@@ -66,7 +69,7 @@ export async function localRetrieve(uids: ObjectUids, context: DicomwebContext):
 export async function localFrames(uids: Required<ObjectUids>, frames: number[] | undefined, context: DicomwebContext): Promise<Response> {
   const { instances } = await storedInstances(context, uids, 'frames', 'wado-rs', false);
   const instance = instances[0]!;
-  const pixels = openPixelData(await readStored(instance));
+  const pixels = await cachedPixelData(instance.fileSha256, instance.fileSizeBytes, async () => openPixelData(await readStored(instance)));
   if (!pixels) throw notFound(`Instance ${uids.sopUid} has no pixel data (SOP class ${instance.sopClassUid}).`);
   const negotiated = negotiate(context.accept, frameOffers(pixels), { octetStreamAcceptsAll: true });
   if (!negotiated) {
@@ -84,9 +87,20 @@ export async function localFrames(uids: Required<ObjectUids>, frames: number[] |
   return multipartResponse(rootType, parts());
 }
 
+/** bulk/7fe00010 is every frame; bulk/<tag> any other top-level value, as application/octet-stream. */
 export async function localBulk(uids: Required<ObjectUids>, tagPath: string[], context: DicomwebContext): Promise<Response> {
-  if (tagPath.length !== 1 || tagPath[0] !== '7fe00010') throw notFound('Konsil serves PixelData (bulk/7fe00010) only; other bulk data stays in the stored object.');
-  return localFrames(uids, undefined, context);
+  const [tag] = tagPath;
+  if (tagPath.length !== 1 || !tag || !/^[0-9a-f]{8}$/.test(tag)) throw notFound('Konsil serves bulk data of top-level elements only (bulk/<tag>).');
+  if (tag === '7fe00010') return localFrames(uids, undefined, context);
+  const negotiated = negotiate(context.accept, [{ transferSyntaxUid: EXPLICIT_VR_LE, mediaType: 'application/octet-stream' }], { octetStreamAcceptsAll: true });
+  if (!negotiated) throw notAcceptable('Bulk data is sent as multipart/related; type="application/octet-stream".');
+  const { instances } = await storedInstances(context, uids, 'frames', 'wado-rs', false);
+  const bytes = readBulkElement(await readStored(instances[0]!), tag);
+  if (!bytes) throw notFound(`Instance ${uids.sopUid} has no top-level element ${tag}.`);
+  async function* parts(): AsyncGenerator<Part> {
+    yield { contentType: 'application/octet-stream', bytes: bytes! };
+  }
+  return multipartResponse('application/octet-stream', parts());
 }
 
 /**
