@@ -110,6 +110,9 @@ describe('QIDO-RS', () => {
     expect(bySop.map((i) => value(i, '00080018'))).toEqual([world.files.jpegLs.sopUid]);
     const multi = await json(await callDicomweb(world.member, `instances?SOPInstanceUID=${world.files.multiFrameNative.sopUid}`));
     expect(value(multi[0], '00280008')).toBe(16);
+    // Lower-level UIDs narrow a higher-level search; a key contradicting the path matches nothing.
+    expect((await json(await callDicomweb(world.member, `studies?SeriesInstanceUID=${ct.seriesUid}`))).map((s) => value(s, '0020000D'))).toEqual([ct.studyUid]);
+    expect(await json(await callDicomweb(world.member, `studies/${ct.studyUid}/series?StudyInstanceUID=${world.files.rle.studyUid}`))).toEqual([]);
   });
 
   it('answers 404 for a search under a study outside the actor’s scope, and 400 for bad parameters', async () => {

@@ -22,20 +22,24 @@ const UID_FILTERS: Record<string, keyof ImagingFilter> = {
 };
 const MODALITY_TAGS = new Set(['00080060', '00080061']);
 
-/** The part of the query the index can answer; `complete` when nothing is left for result matching. */
-export function indexFilter(matchers: readonly Matcher[], path: { studyUid?: string; seriesUid?: string }): { filter: ImagingFilter; complete: boolean } {
+/**
+ * Splits the query into what the index answers (UID lists, plain modalities: they
+ * may name a lower level, e.g. /studies?SeriesInstanceUID=…) and the matchers left
+ * for the built results.
+ */
+export function indexFilter(matchers: readonly Matcher[], path: { studyUid?: string; seriesUid?: string }): { filter: ImagingFilter; rest: Matcher[] } {
   const filter: ImagingFilter = {};
-  let complete = true;
+  const rest: Matcher[] = [];
   for (const matcher of matchers) {
     const uidKey = UID_FILTERS[matcher.tag];
     if (uidKey) filter[uidKey] = listValues(matcher.value);
     else if (MODALITY_TAGS.has(matcher.tag) && !hasWildcard(matcher.value)) filter.modalities = listValues(matcher.value);
-    else complete = false;
+    else rest.push(matcher);
   }
-  // The path wins; a query key that contradicts it then matches nothing on the result.
-  if (path.studyUid) filter.studyUids = [path.studyUid];
-  if (path.seriesUid) filter.seriesUids = [path.seriesUid];
-  return { filter, complete };
+  // The path wins; a query key that contradicts it matches nothing.
+  if (path.studyUid) filter.studyUids = filter.studyUids && !filter.studyUids.includes(path.studyUid) ? [] : [path.studyUid];
+  if (path.seriesUid) filter.seriesUids = filter.seriesUids && !filter.seriesUids.includes(path.seriesUid) ? [] : [path.seriesUid];
+  return { filter, rest };
 }
 
 function pageOf(query: QidoQuery, complete: boolean): Page {
@@ -43,8 +47,8 @@ function pageOf(query: QidoQuery, complete: boolean): Page {
   return complete ? { skip: query.offset, take: query.limit + 1 } : { skip: 0, take: CANDIDATE_CAP };
 }
 
-function window<H>(built: Array<{ hit: H; json: DicomJson }>, query: QidoQuery, complete: boolean) {
-  const matching = built.filter((entry) => matchesAll(entry.json, query.matchers));
+function window<H>(built: Array<{ hit: H; json: DicomJson }>, query: QidoQuery, rest: Matcher[], complete: boolean) {
+  const matching = built.filter((entry) => matchesAll(entry.json, rest));
   const windowed = complete ? matching : matching.slice(query.offset, query.offset + query.limit + 1);
   const more = windowed.length > query.limit;
   return { shown: windowed.slice(0, query.limit), more };
@@ -53,7 +57,8 @@ function window<H>(built: Array<{ hit: H; json: DicomJson }>, query: QidoQuery, 
 export async function localQido(target: { level: QidoLevel; studyUid?: string; seriesUid?: string }, context: DicomwebContext): Promise<Response> {
   requireDicomJson(context.accept);
   const query = parseQidoQuery(context.url.searchParams, target.level);
-  const { filter, complete } = indexFilter(query.matchers, target);
+  const { filter, rest } = indexFilter(query.matchers, target);
+  const complete = rest.length === 0;
   const page = pageOf(query, complete);
   const { actor, base } = context;
   const audit = { service: 'qido' as const, level: target.level, source: 'local' as const, seriesInstanceUid: target.seriesUid };
@@ -61,7 +66,7 @@ export async function localQido(target: { level: QidoLevel; studyUid?: string; s
   let capped = false;
 
   const finish = <H>(built: Array<{ hit: H; json: DicomJson }>, study: (hit: H) => { studyId: string; patientId: string; studyInstanceUid: string }): Picked<DicomJson[]> => {
-    const result = window(built, query, complete);
+    const result = window(built, query, rest, complete);
     more = result.more;
     capped = !complete && built.length >= CANDIDATE_CAP;
     return { value: result.shown.map((entry) => entry.json), shown: result.shown.map((entry) => study(entry.hit)) };

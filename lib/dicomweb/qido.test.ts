@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attr, type DicomJson } from './dicom-json';
+import { indexFilter } from './local-qido';
 import { matchesAll } from './qido-match';
 import { parseQidoQuery } from './qido-query';
 
@@ -95,5 +96,22 @@ describe('QIDO matching', () => {
   it('treats regex characters in values literally', () => {
     expect(matchesAll({ '00100020': attr('LO', 'A.B') }, parseQidoQuery(new URLSearchParams('PatientID=A.B'), 'studies').matchers)).toBe(true);
     expect(matchesAll({ '00100020': attr('LO', 'AxB') }, parseQidoQuery(new URLSearchParams('PatientID=A.B'), 'studies').matchers)).toBe(false);
+  });
+});
+
+describe('index filter', () => {
+  const parse = (query: string) => parseQidoQuery(new URLSearchParams(query), 'series').matchers;
+
+  it('sends UID lists and plain modalities to the index and keeps the rest for the results', () => {
+    const { filter, rest } = indexFilter(parse('StudyInstanceUID=1.2,1.3&Modality=CT,MR&PatientName=D*&SOPClassUID=1.9'), {});
+    expect(filter).toEqual({ studyUids: ['1.2', '1.3'], modalities: ['CT', 'MR'], sopClassUids: ['1.9'] });
+    expect(rest.map((m) => m.tag)).toEqual(['00100010']);
+    expect(indexFilter(parse('Modality=C*'), {}).rest.map((m) => m.tag)).toEqual(['00080060']);
+  });
+
+  it('lets the path win, and a contradicting key match nothing', () => {
+    expect(indexFilter(parse(''), { studyUid: '1.2', seriesUid: '1.2.3' }).filter).toEqual({ studyUids: ['1.2'], seriesUids: ['1.2.3'] });
+    expect(indexFilter(parse('StudyInstanceUID=1.2,1.5'), { studyUid: '1.2' }).filter.studyUids).toEqual(['1.2']);
+    expect(indexFilter(parse('StudyInstanceUID=1.5'), { studyUid: '1.2' }).filter.studyUids).toEqual([]);
   });
 });
