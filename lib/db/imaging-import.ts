@@ -114,8 +114,8 @@ export async function isDicomFileReferenced(options: { actor: Actor | null; file
   return (await db().imagingInstance.count({ where: { fileSha256: options.fileSha256 } })) > 0;
 }
 
-/** A study that belongs to another patient: the batch is refused and nothing is written. */
-class StudyLinkConflict extends Error {}
+/** The batch is refused and nothing is written (the transaction rolls back). */
+class BatchRefused extends Error {}
 
 const STUDY_OF_ANOTHER_PATIENT =
   'the study (Study Instance UID) is already linked to another Konsil patient; nothing was stored. Check the Patient ID, or import for the right patient';
@@ -126,7 +126,7 @@ export async function saveDicomStudyBatch(batch: DicomStudyBatch): Promise<Dicom
     try {
       return await db().$transaction((tx) => writeBatch(tx, batch), { maxWait: 30_000, timeout: 120_000 });
     } catch (error) {
-      if (error instanceof StudyLinkConflict) return { ok: false, reason: STUDY_OF_ANOTHER_PATIENT };
+      if (error instanceof BatchRefused) return { ok: false, reason: error.message };
       if (attempt < 4 && isRetryable(error)) {
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
         continue;
@@ -144,7 +144,7 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
 
   // Refuse before writing anything: a study never moves between patients.
   const existing = await tx.imagingStudy.findUnique({ where: { studyInstanceUid: uid }, select: { patientId: true } });
-  if (existing && existing.patientId !== patientId) throw new StudyLinkConflict();
+  if (existing && existing.patientId !== patientId) throw new BatchRefused(STUDY_OF_ANOTHER_PATIENT);
 
   let patientCreated = false;
   if (!patientId && header) {
@@ -169,7 +169,7 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
   // Serialises concurrent batches of this study from here to commit.
   await tx.$queryRaw`SELECT id FROM imaging_studies WHERE "studyInstanceUid" = ${uid} FOR UPDATE`;
   const study = await tx.imagingStudy.findUniqueOrThrow({ where: { studyInstanceUid: uid } });
-  if (study.patientId !== patientId) throw new StudyLinkConflict();
+  if (study.patientId !== patientId) throw new BatchRefused(STUDY_OF_ANOTHER_PATIENT);
   const update = studyUpdate(study, batch.study, modalities);
   if (update) await tx.imagingStudy.update({ where: { id: study.id }, data: update });
 
@@ -184,6 +184,8 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
     }
     for (const instance of series.instances) rows.push({ ...instance, id: newId(), seriesId });
   }
+  // Every series belongs elsewhere: leave no empty study or new patient behind.
+  if (rows.length === 0 && rejectedSeries.size > 0) throw new BatchRefused([...rejectedSeries.values()][0]!);
   const inserted = await insertInstances(tx, rows);
 
   if (inserted.length > 0 || patientCreated) {

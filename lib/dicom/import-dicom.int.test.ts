@@ -1,6 +1,7 @@
 // The importer's rules beyond the real-world files: who may import, patient
 // linking and creation, conflicts between imports, files removed when the
 // database refuses, DICOMDIR media with missing files.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { seedPatient } from '@/prisma/seed/patients';
 import { importDicomSources, readDicomSourcesFromPath } from './import-dicom';
 import { dicomPseudonym } from './patient-from-header';
 import { forgetPatientsByMrn, imagingCounts, storedFiles, useTemporaryStorage } from './test-support/imaging-fixtures';
+import { encodeDataset, minimalImage, part10 } from './test-support/dataset-builder';
 import { randomUid, syntheticSeries } from './test-support/synthetic-series';
 import { EXTERNAL_DIR } from './test-support/test-files';
 
@@ -94,6 +96,43 @@ describe('patients', () => {
     expect(await imagingCounts()).toEqual(before);
     expect(await storedFiles(storage.root)).toEqual(filesBefore);
     expect(await db().patient.findUnique({ where: { mrn: b } })).toBeNull();
+  });
+});
+
+describe('series and instances', () => {
+  it('refuses a series whose UID already belongs to another study', async () => {
+    const id = mrn();
+    const seriesUid = randomUid();
+    const first = await importDicomSources(syntheticSeries({ slices: 1, size: 4, patientId: id, seriesUid }), { actor: coordinator, channel: 'ui' });
+    expect(first.status).toBe('SUCCEEDED');
+    // Same Series Instance UID, but a new study and a new SOP Instance UID; plus a good file of the new study.
+    const study = randomUid();
+    const moved = part10(encodeDataset(minimalImage([], { patientId: id, study, series: seriesUid, sop: randomUid() })));
+    const good = part10(encodeDataset(minimalImage([], { patientId: id, study, series: randomUid(), sop: randomUid() })));
+    const result = await importDicomSources(
+      [
+        { name: 'moved', bytes: moved },
+        { name: 'good', bytes: good },
+      ],
+      { actor: coordinator, channel: 'ui' },
+    );
+    expect(result.files.map((f) => [f.name, f.status])).toEqual([
+      ['moved', 'rejected'],
+      ['good', 'stored'],
+    ]);
+    expect(result.files[0]?.reason).toBe('the series (Series Instance UID) already belongs to another study; nothing was stored');
+    expect(await db().imagingInstance.count({ where: { sopInstanceUid: result.files[0]!.sopInstanceUid! } })).toBe(0);
+    expect(await storedFiles(storage.root)).not.toContain(createHash('sha256').update(moved).digest('hex'));
+    // Alone, the moved file leaves nothing behind: no study, no patient.
+    const otherId = mrn();
+    const otherStudy = randomUid();
+    const alone = await importDicomSources([{ name: 'alone', bytes: part10(encodeDataset(minimalImage([], { patientId: otherId, study: otherStudy, series: seriesUid, sop: randomUid() }))) }], {
+      actor: coordinator,
+      channel: 'ui',
+    });
+    expect(alone.files[0]).toMatchObject({ status: 'rejected', reason: 'the series (Series Instance UID) already belongs to another study; nothing was stored' });
+    expect(await db().imagingStudy.findUnique({ where: { studyInstanceUid: otherStudy } })).toBeNull();
+    expect(await db().patient.findUnique({ where: { mrn: otherId } })).toBeNull();
   });
 });
 

@@ -64,7 +64,7 @@ export class ImportRun {
         earlier.sha256 === sha256
           ? outcomeOf(item, 'unchanged', { reason: `the same file is also in this import as ${earlier.name}` })
           : outcomeOf(item, 'duplicate', {
-              reason: `already in this import as ${earlier.name} (${transferSyntaxName(earlier.transferSyntaxUid)}) under this SOP Instance UID with different bytes; kept the first`,
+              reason: `already stored as ${earlier.name} (${transferSyntaxName(earlier.transferSyntaxUid)}) earlier in this import, with different bytes under this SOP Instance UID; kept the first`,
             });
       this.awaitingPatient.push(this.outcomes[index]!);
       return;
