@@ -198,3 +198,23 @@ describe('real files', () => {
     expect([seg.isImage, seg.fields.series.modality]).toEqual([false, 'SEG']);
   });
 });
+
+describe('damaged input never throws', () => {
+  it('survives 1200 seeded random corruptions and cuts of real files', () => {
+    let seed = 20261126;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const kinds = new Set<string>();
+    for (const name of ['CT_small.dcm', 'MR_small_RLE.dcm', 'MR_small_bigendian.dcm', 'rtstruct.dcm', 'test-SR.dcm', 'dicomdir-study/DICOMDIR']) {
+      const original = external(name);
+      for (let i = 0; i < 200; i++) {
+        const bytes = i % 3 === 0 ? original.slice(0, Math.floor(random() * original.length)) : new Uint8Array(original);
+        for (let k = 0; k < 1 + (i % 4); k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        const result = parse(bytes);
+        kinds.add(result.kind);
+        if (result.kind === 'rejected') expect(result.reason).not.toMatch(/unexpected error/);
+        if (result.kind === 'object') expect(() => JSON.stringify(result.metadata)).not.toThrow();
+      }
+    }
+    expect([...kinds].sort()).toEqual(['directory', 'object', 'rejected']);
+  });
+});

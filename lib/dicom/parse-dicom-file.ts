@@ -69,7 +69,9 @@ export function parseDicomFile(input: Uint8Array, options: ParseOptions): Parsed
     return parse(input, options);
   } catch (error) {
     if (error instanceof DicomReadError) return { kind: 'rejected', reason: error.reason };
-    throw error;
+    // A reader bug must cost one file, not the whole import.
+    console.error('DICOM import: unexpected error while reading a file', error);
+    return { kind: 'rejected', reason: 'the file could not be read (unexpected error; details are in the server log)' };
   }
 }
 

@@ -34,7 +34,8 @@ export function toDicomJson(dict: DcmjsDict, options: ToDicomJsonOptions, warnin
   for (const [rawKey, element] of Object.entries(dict)) {
     const key = rawKey.toUpperCase();
     if (key.endsWith('0000') || key.startsWith('0002') || key === 'FFFCFFFC') continue;
-    out[key] = convertElement(key, element.vr, element.Value ?? [], element._rawValue, options, warnings);
+    const values = Array.isArray(element.Value) ? element.Value : element.Value === undefined ? [] : [element.Value];
+    out[key] = convertElement(key, element.vr, values, element._rawValue, options, warnings);
   }
   return out;
 }
