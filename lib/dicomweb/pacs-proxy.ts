@@ -7,10 +7,10 @@
 import { findStudyInScope, listVisibleStudyUids, pickVisibleStudies, type ImagingReadAudit } from '@/lib/db/imaging';
 import { requireDicomJson } from './accept';
 import type { DicomJson } from './dicom-json';
-import { DicomwebError, notFound } from './dicomweb-error';
+import { DicomwebError, badRequest, notFound } from './dicomweb-error';
 import { parseMultipart } from './multipart';
 import { fetchFromPacs, readAll, type PacsConfig, type UpstreamResponse } from './pacs-fetch';
-import type { DicomwebTarget, ObjectUids, QidoLevel } from './parse-path';
+import { isUid, type DicomwebTarget, type ObjectUids, type QidoLevel } from './parse-path';
 import { parseQidoQuery } from './qido-query';
 import { rewritePacsUrls } from './rewrite-urls';
 import { dicomJsonResponse, type DicomwebContext } from './request-context';
@@ -103,6 +103,7 @@ export async function proxyDicomweb(target: DicomwebTarget, context: DicomwebCon
     await requireStudy(context, uids, { ...audit, seriesInstanceUid: uids.seriesUid, sopInstanceUid: uids.sopUid });
     // Via WADO-RS: the PACS's WADO-URI endpoint is not under its DICOMweb root.
     const syntax = context.url.searchParams.get('transferSyntax') ?? '*';
+    if (syntax !== '*' && !isUid(syntax)) throw badRequest('transferSyntax must be a transfer syntax UID.');
     const upstream = await fetchFromPacs(pacs, objectPath(uids), { accept: `multipart/related; type="application/dicom"; transfer-syntax=${syntax}`, signal });
     const [part] = parseMultipart(upstream.headers.get('content-type') ?? '', await readAll(upstream));
     if (!part) throw new DicomwebError(502, 'The PACS sent no DICOM object.');
