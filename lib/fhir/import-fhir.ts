@@ -41,13 +41,14 @@ export interface ImportFhirOptions {
  * single entries is in the result.
  */
 export async function importFhirPayload(payload: unknown, options: ImportFhirOptions): Promise<FhirImportResult> {
+  // Checked again by lib/db/fhir-import; here so a refused caller is not kept waiting by the plan.
   if (options.actor) assertCan(options.actor, 'imports.run');
   else if (options.channel === 'ui' || options.channel === 'api') {
     // A system import through a door people use would skip the permission check.
     throw new Error(`importFhirPayload: channel "${options.channel}" needs an actor`);
   }
 
-  const plan = await planImport(payload, findKnownPatients);
+  const plan = await planImport(payload, (query) => findKnownPatients({ actor: options.actor, ...query }));
   const total = plan.entries.length;
   // Failed and skipped entries are done once planned.
   const settled = plan.entries.filter((e) => e.state !== 'ready').length;

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/authz/actor';
 import type { EntryWriteResult, ImportPlan, PatientGroup } from '@/lib/fhir/import-plan';
 import { errorIssue } from '@/lib/fhir/issues';
 import { db } from '../client';
+import { assertMayImport } from './assert-may-import';
 import { writePatientGroups } from './write-patient-groups';
 
 /** A chunk is this many patients or (for patients with long histories) this many entries, whichever comes first. */
@@ -31,6 +32,7 @@ export async function storeImportPlan(
   plan: ImportPlan,
   options: { actor: Actor | null; jobId?: string; atomic: boolean; onChunk?: (entriesDone: number) => void | Promise<void> },
 ): Promise<StoreResult> {
+  assertMayImport(options.actor);
   const context = { actor: options.actor, jobId: options.jobId };
   const chunks = chunkGroups(plan.groups);
   const stored = new Map<number, EntryWriteResult>();

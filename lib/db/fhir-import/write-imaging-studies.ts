@@ -4,6 +4,8 @@ import { errorIssue } from '@/lib/fhir/issues';
 import type { ImagingStudyRow, SourceIdentity } from '@/lib/fhir/mapped-rows';
 import { sourceHash } from '@/lib/fhir/source-hash';
 import type { Tx } from '../client';
+import { bulkInsert, newRowId } from './bulk-sql';
+import { imagingStudyTable } from './table-specs';
 
 export interface ImagingStudyItem {
   entryIndex: number;
@@ -67,12 +69,14 @@ export async function writeImagingStudies(tx: Tx, items: ImagingStudyItem[]): Pr
       results.set(item.entryIndex, { outcome: 'updated', patientId });
     }
   }
-  if (creates.length > 0) {
-    await tx.imagingStudy.createMany({
-      data: creates.map(({ item, hash }) => ({ ...item.row, studyDate: instant(item.row.studyDate), patientId: item.patientId, ...item.identity, sourceHash: hash })),
-    });
-    for (const { item } of creates) results.set(item.entryIndex, { outcome: 'created', patientId: item.patientId });
-  }
+  await bulkInsert(
+    tx,
+    imagingStudyTable,
+    creates.map(({ item, hash }) => {
+      results.set(item.entryIndex, { outcome: 'created', patientId: item.patientId });
+      return { id: newRowId(), ...item.row, dicomPatientId: null, patientId: item.patientId, ...item.identity, sourceHash: hash };
+    }),
+  );
   return results;
 }
 

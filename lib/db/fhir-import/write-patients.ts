@@ -4,6 +4,8 @@ import { errorIssue } from '@/lib/fhir/issues';
 import { pseudonymFor } from '@/lib/fhir/map-patient';
 import { sourceHash } from '@/lib/fhir/source-hash';
 import type { Tx } from '../client';
+import { bulkInsert, bulkUpdate, newRowId } from './bulk-sql';
+import { patientTable, patientUpdateTable } from './table-specs';
 
 export interface PatientItem {
   entryIndex: number;
@@ -13,8 +15,8 @@ export interface PatientItem {
 
 /**
  * Creates or updates the patients of one chunk, set-based: one query finds every
- * existing patient by MRN or FHIR id, one statement creates the new ones, and only
- * patients whose content changed are updated. A patient is matched by MRN first
+ * existing patient by MRN or FHIR id, one statement inserts the new ones and one
+ * updates those whose content changed (version bumped); unchanged ones are not touched. A patient is matched by MRN first
  * (the hospital's key, also in DICOM headers), then by (source, FHIR id); when the
  * two point at different Konsil patients the entry fails rather than guess which.
  */
@@ -61,22 +63,24 @@ export async function writePatients(tx: Tx, items: PatientItem[]): Promise<Map<n
     else updates.push({ item, id: target.id, hash });
   }
 
-  if (creates.length > 0) {
-    const created = await tx.patient.createManyAndReturn({
-      data: creates.map(({ item, hash }) => ({
-        ...columns(item.planned, hash),
-        pseudonym: pseudonymFor(item.planned.row.mrnSystem, item.planned.row.mrn),
-      })),
-      select: { id: true, mrn: true },
-    });
-    const idByMrn = new Map(created.map((p) => [p.mrn, p.id]));
-    for (const { item } of creates) results.set(item.entryIndex, { outcome: 'created', patientId: idByMrn.get(item.planned.row.mrn)! });
-  }
-  for (const { item, id, hash } of updates) {
-    // The pseudonym stays: people may already know the patient by it.
-    await tx.patient.update({ where: { id }, data: { ...columns(item.planned, hash), version: { increment: 1 } } });
-    results.set(item.entryIndex, { outcome: 'updated', patientId: id });
-  }
+  await bulkInsert(
+    tx,
+    patientTable,
+    creates.map(({ item, hash }) => {
+      const id = newRowId();
+      results.set(item.entryIndex, { outcome: 'created', patientId: id });
+      return { id, ...columns(item.planned, hash), pseudonym: pseudonymFor(item.planned.row.mrnSystem, item.planned.row.mrn) };
+    }),
+  );
+  // The pseudonym is not updated: people may already know the patient by it.
+  await bulkUpdate(
+    tx,
+    patientUpdateTable,
+    updates.map(({ item, id, hash }) => {
+      results.set(item.entryIndex, { outcome: 'updated', patientId: id });
+      return { id, ...columns(item.planned, hash) };
+    }),
+  );
   return results;
 }
 
@@ -87,7 +91,7 @@ function columns(planned: PlannedPatient, hash: string) {
     mrnSystem: row.mrnSystem,
     familyName: row.familyName,
     givenName: row.givenName,
-    birthDate: row.birthDate ? new Date(`${row.birthDate}T00:00:00Z`) : null,
+    birthDate: row.birthDate,
     sex: row.sex,
     isSynthetic: row.isSynthetic,
     sourceSystem: planned.sourceSystem,
