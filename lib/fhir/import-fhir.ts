@@ -55,7 +55,8 @@ export async function importFhirPayload(payload: unknown, options: ImportFhirOpt
   await options.onProgress?.(settled, total);
 
   const atomic = plan.kind === 'transaction';
-  if (atomic && settled > 0 && plan.entries.some((e) => e.state === 'failed')) {
+  if (atomic && plan.entries.some((e) => e.state === 'failed')) {
+    // A transaction with any invalid entry stores nothing.
     return buildImportResult(plan, { refused: [], failed: new Map() });
   }
   const outcome = await storeImportPlan(plan, {

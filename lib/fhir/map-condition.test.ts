@@ -35,6 +35,25 @@ describe('mapCondition', () => {
     expect(row).toMatchObject({ icd10Code: null, display: 'Non-small cell lung cancer', kind: 'COMORBIDITY' });
   });
 
+  it('warns when the histology is coded outside ICD-O-3, and keeps the condition', () => {
+    const { row, issues } = mapCondition(
+      {
+        resourceType: 'Condition',
+        subject: {},
+        code: { text: 'NSCLC' },
+        extension: [
+          {
+            url: 'http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior',
+            valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '35917007', display: 'Adenocarcinoma' }] },
+          },
+        ],
+      },
+      path,
+    );
+    expect(row?.icdO3Morphology).toBeNull();
+    expect(issues).toEqual([expect.objectContaining({ severity: 'warning', expression: [`${path}.extension`] })]);
+  });
+
   it('takes the onset from onsetPeriod and refuses a condition without any code', () => {
     expect(mapCondition({ resourceType: 'Condition', subject: {}, code: { text: 'x' }, onsetPeriod: { start: '2023-11-02T10:00:00+01:00' } }, path).row?.onsetDate).toBe('2023-11-02');
     const { row, issues } = mapCondition({ resourceType: 'Condition', subject: {} }, path);

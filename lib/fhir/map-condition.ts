@@ -3,7 +3,7 @@ import type { Condition, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { ICD10_SYSTEMS, MCODE, SYSTEM } from './code-systems';
 import { conditionKind } from './condition-kind';
 import { clean, codingIn, conceptLabel, toDateOnly } from './fhir-values';
-import { at, errorIssue } from './issues';
+import { at, errorIssue, warningIssue } from './issues';
 import type { ConditionRow } from './mapped-rows';
 
 const MORPHOLOGY = /^\d{4}\/\d$/; // ICD-O-3 morphology with behaviour, e.g. 8140/3
@@ -21,6 +21,10 @@ export function mapCondition(condition: Condition, path: string): { row?: Condit
 
   const icd10Code = clean(icd10?.code) ?? null;
   const icdO3Morphology = morphology && MORPHOLOGY.test(morphology) ? morphology : null;
+  const issues: OperationOutcomeIssue[] = [];
+  if (histology && !icdO3Morphology) {
+    issues.push(warningIssue('The histology is not stored: Konsil keeps it as an ICD-O-3 morphology code with behaviour (e.g. 8140/3)', at(path, 'extension'), 'code-invalid'));
+  }
   return {
     row: {
       kind: conditionKind({ profiles: condition.meta?.profile ?? [], icd10Code, icdO3Morphology }),
@@ -32,6 +36,6 @@ export function mapCondition(condition: Condition, path: string): { row?: Condit
       onsetDate: toDateOnly(condition.onsetDateTime ?? condition.onsetPeriod?.start) ?? null,
       clinicalStatus: clean(condition.clinicalStatus?.coding?.find((c) => c.code)?.code) ?? null,
     },
-    issues: [],
+    issues,
   };
 }

@@ -203,7 +203,7 @@ function groupByPatient(entries: PlannedEntry[]): PatientGroup[] {
   return [...groups.values()];
 }
 
-export function fail(entry: PlannedEntry, issue: OperationOutcomeIssue, options?: { conflict?: boolean }): void {
+function fail(entry: PlannedEntry, issue: OperationOutcomeIssue, options?: { conflict?: boolean }): void {
   entry.state = 'failed';
   entry.issues.push(issue);
   delete entry.group;

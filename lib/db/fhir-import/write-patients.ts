@@ -16,9 +16,10 @@ export interface PatientItem {
 /**
  * Creates or updates the patients of one chunk, set-based: one query finds every
  * existing patient by MRN or FHIR id, one statement inserts the new ones and one
- * updates those whose content changed (version bumped); unchanged ones are not touched. A patient is matched by MRN first
- * (the hospital's key, also in DICOM headers), then by (source, FHIR id); when the
- * two point at different Konsil patients the entry fails rather than guess which.
+ * updates those whose content changed (version bumped); unchanged ones are not
+ * touched. A patient is matched by MRN first (the hospital's key, also in DICOM
+ * headers), then by (source, FHIR id); when the two point at different Konsil
+ * patients the entry fails rather than guess which.
  */
 export async function writePatients(tx: Tx, items: PatientItem[]): Promise<Map<number, EntryWriteResult>> {
   const results = new Map<number, EntryWriteResult>();
