@@ -37,30 +37,49 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
   let total = 0;
   try {
     await new Promise<void>((resolve, reject) => {
+      const source = Readable.fromWeb(request.body as never);
       const parser = Busboy({
         headers: { 'content-type': contentType },
         limits: { fileSize: maxBytes, files: MAX_FILES, fields: 20, fieldSize: 1024 },
         preservePath: true,
       });
       const writes: Promise<unknown>[] = [];
+      let failed = false;
+      const open = new Set<Readable>();
+      // Stop reading at the first problem: nothing more is staged and the caller
+      // removes what was. Pending writes settle on their own (their errors are caught).
+      const fail = (error: unknown) => {
+        if (failed) return;
+        failed = true;
+        source.unpipe(parser);
+        source.destroy();
+        // busboy itself is not destroyed (it fails on late callbacks); its open file streams are.
+        for (const stream of open) stream.destroy();
+        reject(error);
+      };
       parser.on('field', (name, value) => (fields[name] = value));
       parser.on('file', (_field, stream, info) => {
         const index = files.length;
         const entry = { name: (info.filename || `file-${index + 1}`).slice(0, 500), bytes: 0 };
         files.push(entry);
+        open.add(stream);
+        stream.on('close', () => open.delete(stream));
         stream.on('data', (chunk: Buffer) => {
           total += chunk.length;
-          if (total > maxBytes) stream.destroy(tooLarge(maxBytes));
+          if (total > maxBytes) fail(tooLarge(maxBytes));
         });
-        stream.on('limit', () => stream.destroy(tooLarge(maxBytes)));
+        stream.on('limit', () => fail(tooLarge(maxBytes)));
         writes.push(
-          stageFile(jobId, index, stream).then((bytes) => (entry.bytes = bytes)),
+          stageFile(jobId, index, stream).then(
+            (bytes) => (entry.bytes = bytes),
+            (error: unknown) => fail(error),
+          ),
         );
       });
-      parser.on('filesLimit', () => reject(new AppError('VALIDATION', `At most ${MAX_FILES} files per upload.`)));
-      parser.on('error', reject);
-      parser.on('close', () => Promise.all(writes).then(() => resolve(), reject));
-      Readable.fromWeb(request.body as never).on('error', reject).pipe(parser);
+      parser.on('filesLimit', () => fail(new AppError('VALIDATION', `At most ${MAX_FILES} files per upload.`)));
+      parser.on('error', fail);
+      parser.on('close', () => void Promise.all(writes).then(() => (failed ? undefined : resolve())));
+      source.on('error', fail).pipe(parser);
     });
     const kind = importKindSchema.safeParse((fields.kind ?? '').toUpperCase());
     if (!kind.success) throw new AppError('VALIDATION', 'Choose what you are importing: FHIR or DICOM.', { fieldErrors: { kind: ['Choose FHIR or DICOM.'] } });
