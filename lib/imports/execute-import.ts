@@ -3,7 +3,7 @@
 // the synchronous FHIR endpoint and the CLI, so every door behaves the same.
 import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
-import { importDicomSources } from '@/lib/dicom/import-dicom';
+import { importDicomSources, type DicomSource } from '@/lib/dicom/import-dicom';
 import { unsafeFinishImportJob, unsafeUpdateImportProgress } from '@/lib/db/import-jobs';
 import { importFhirPayload, parseFhirJson } from '@/lib/fhir/import-fhir';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -93,25 +93,27 @@ async function executeDicom(
   channel: Channel,
   files: ImportFile[],
   patientMrn: string | undefined,
+  generated: GeneratedDicom | undefined,
 ): Promise<ExecutedImport> {
-  async function* sources() {
+  async function* fromFiles() {
     for (const file of files) yield { name: file.name, bytes: await file.read() };
   }
+  const expected = generated?.count ?? files.length;
   const report = progressReporter(jobId);
-  const result = await importDicomSources(sources(), {
+  const result = await importDicomSources(generated?.sources ?? fromFiles(), {
     actor,
     channel,
     jobId,
     patientMrn,
-    onProgress: (processed) => report(processed, files.length),
+    onProgress: (processed) => report(processed, expected),
   });
   const failures = result.files.filter((f) => f.status === 'rejected');
   const others = result.files.filter((f) => f.status !== 'rejected').slice(0, MAX_OK_ENTRIES);
   return {
     status: result.status,
     totals: {
-      total: files.length,
-      processed: files.length,
+      total: result.files.length,
+      processed: result.files.length,
       created: result.counts.stored,
       updated: 0,
       unchanged: result.counts.unchanged + result.counts.duplicate,
@@ -122,6 +124,12 @@ async function executeDicom(
 }
 
 type Channel = 'ui' | 'api' | 'cli' | 'seed';
+
+/** DICOM made on the fly (the demo seed, the bench): rendered lazily so a world never sits in memory. */
+export interface GeneratedDicom {
+  sources: AsyncIterable<DicomSource>;
+  count: number;
+}
 
 /**
  * Imports the files of a job that is already RUNNING and records how it ended.
@@ -135,13 +143,14 @@ export async function executeImport(job: {
   channel: Channel;
   files: ImportFile[];
   patientMrn?: string;
+  generatedDicom?: GeneratedDicom;
 }): Promise<ExecutedImport> {
   let executed: ExecutedImport;
   try {
     executed =
       job.kind === 'FHIR'
         ? await executeFhir(job.id, job.actor, job.channel, job.files)
-        : await executeDicom(job.id, job.actor, job.channel, job.files, job.patientMrn);
+        : await executeDicom(job.id, job.actor, job.channel, job.files, job.patientMrn, job.generatedDicom);
   } catch (error) {
     console.error(`import ${job.id} failed`, error);
     const totals = { total: job.files.length, processed: 0, created: 0, updated: 0, unchanged: 0, failed: job.files.length };

@@ -5,7 +5,7 @@ import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
 import { createImportJob, unsafeClaimImportJob } from '@/lib/db/import-jobs';
 import type { ImportChannel } from '@/lib/schemas/import-job';
-import { executeImport, type ExecutedImport } from './execute-import';
+import { executeImport, type ExecutedImport, type GeneratedDicom } from './execute-import';
 import type { ImportFile } from './import-file';
 
 export async function runImportInline(input: {
@@ -15,6 +15,7 @@ export async function runImportInline(input: {
   sourceName: string;
   files: ImportFile[];
   patientMrn?: string;
+  generatedDicom?: GeneratedDicom;
 }): Promise<ExecutedImport & { jobId: string }> {
   const bytes = input.files.reduce((sum, f) => sum + f.bytes, 0);
   const job = await createImportJob({
@@ -23,7 +24,7 @@ export async function runImportInline(input: {
     channel: input.channel,
     sourceName: input.sourceName,
     bytes,
-    totalItems: input.files.length,
+    totalItems: input.generatedDicom?.count ?? input.files.length,
   });
   await unsafeClaimImportJob(job.id);
   const executed = await executeImport({
@@ -33,6 +34,7 @@ export async function runImportInline(input: {
     channel: input.channel,
     files: input.files,
     patientMrn: input.patientMrn,
+    generatedDicom: input.generatedDicom,
   });
   return { ...executed, jobId: job.id };
 }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_EMAIL_DOMAIN } from '@/lib/auth/demo-accounts';
 import { db } from '@/lib/db/client';
-import { demoUsers, seedDemoWorld, type DemoUserKey } from './demo-world';
+import { loadDemoClinicalWorld } from './demo-clinical-world';
+import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from './demo-world';
 
 async function main() {
   if (!['1', 'true'].includes(process.env.KONSIL_DEMO_MODE ?? '')) {
@@ -18,8 +19,21 @@ async function main() {
   if (realUsers > 0) throw new Error(`Refusing to seed demo data: this database has ${realUsers} non-demo user(s).`);
   const credentials = JSON.parse(readFileSync(file, 'utf8')) as Record<DemoUserKey, string>;
   for (const u of demoUsers) if (!credentials[u.key]) throw new Error(`No demo password for "${u.key}" in ${file}`);
-  await db().$transaction((tx) => seedDemoWorld(tx, { passwords: credentials, now: new Date() }), { timeout: 120_000 });
-  console.log('Demo world seeded.');
+  const now = new Date();
+  const { users, boardIds } = await db().$transaction((tx) => seedDemoAccountsAndBoards(tx, { passwords: credentials, now }), { timeout: 120_000 });
+
+  // The clinical world is loaded once per database: later starts find it and go straight on.
+  const loaded = await db().importJob.findMany({ where: { channel: 'seed', status: 'SUCCEEDED' }, distinct: ['kind'], select: { kind: true } });
+  if (loaded.length === 2) {
+    console.log('Demo accounts and boards are up to date; the synthetic patients were loaded before.');
+    return;
+  }
+  console.log('Importing the synthetic patients through the FHIR and DICOM importers …');
+  const started = performance.now();
+  const referenceDate = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const world = await loadDemoClinicalWorld({ referenceDate, log: (line) => console.log(line) });
+  const { caseCount } = await db().$transaction((tx) => seedDemoCases(tx, { patients: world.patients, users, boardIds, now }), { timeout: 120_000 });
+  console.log(`Demo world seeded: ${world.patients.length} synthetic patients, ${caseCount} cases (${((performance.now() - started) / 1000).toFixed(1)} s).`);
 }
 
 main()
