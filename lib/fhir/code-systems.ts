@@ -22,6 +22,8 @@ export const SYSTEM = {
   dicomUid: 'urn:dicom:uid',
   /** Konsil's own tags (meta.tag), e.g. `synthetic` from the demo generator. */
   konsilTag: 'urn:konsil:tag',
+  /** Konsil's own extension naming the regimen a drug belongs to (FHIR R4 has no element for it). */
+  konsilRegimenExtension: 'urn:konsil:fhir:extension:regimen',
 } as const;
 
 /** ICD-10 and its national modifications: WHO, US clinical modification, German modification (BfArM, formerly DIMDI). */

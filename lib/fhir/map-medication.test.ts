@@ -21,6 +21,14 @@ describe('mapMedication', () => {
     });
   });
 
+  it("takes the regimen from Konsil's regimen extension, and only from it", () => {
+    const statement = resourceAt<MedicationStatement>(nsclcTransaction(), 19);
+    const withRegimen = { ...statement, extension: [{ url: 'urn:konsil:fhir:extension:regimen', valueString: 'carboplatin/pemetrexed/pembrolizumab' }] };
+    expect(mapMedication(withRegimen, path, none).row?.regimen).toBe('carboplatin/pemetrexed/pembrolizumab');
+    const otherExtension = { ...statement, extension: [{ url: 'urn:other:regimen', valueString: 'FOLFOX' }] };
+    expect(mapMedication(otherExtension, path, none).row?.regimen).toBeNull();
+  });
+
   it('reads the drug of a MedicationRequest from the Bundle entry its medicationReference names', () => {
     const bundle = nsclcTransaction();
     const carboplatin = resourceAt<Medication>(bundle, 21);

@@ -29,8 +29,9 @@ export function mapMedication(
     row: {
       atcCode: clean(atc?.code) ?? null,
       display,
-      // FHIR has no regimen element; regimens (FOLFOX…) are entered in Konsil.
-      regimen: null,
+      // FHIR R4 has no regimen element: Konsil reads its own extension (the demo world and
+      // interfaces that map to Konsil set it); otherwise regimens are entered in Konsil.
+      regimen: clean(resource.extension?.find((e) => e.url === SYSTEM.konsilRegimenExtension)?.valueString)?.slice(0, 200) ?? null,
       status: resource.status,
       fhirResourceType: resource.resourceType,
       startDate,

@@ -65,10 +65,12 @@ describe('mapPatient', () => {
     expect(isSyntheticPatient({ ...base, meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' }] } })).toBe(false);
   });
 
-  it('derives a stable pseudonym from MRN system and MRN', () => {
-    expect(pseudonymFor('urn:mrn', '1')).toMatch(/^P-[0-9a-f]{10}$/);
-    expect(pseudonymFor('urn:mrn', '1')).toBe(pseudonymFor('urn:mrn', '1'));
-    expect(pseudonymFor('urn:mrn', '1')).not.toBe(pseudonymFor('urn:mrn', '2'));
-    expect(pseudonymFor(null, '1')).not.toBe(pseudonymFor('urn:mrn', '1'));
+  it('derives a stable pseudonym from MRN system and MRN, keyed by the server secret', () => {
+    expect(pseudonymFor('urn:mrn', '1', 'k1')).toMatch(/^P-[0-9a-f]{10}$/);
+    expect(pseudonymFor('urn:mrn', '1', 'k1')).toBe(pseudonymFor('urn:mrn', '1', 'k1'));
+    expect(pseudonymFor('urn:mrn', '1', 'k1')).not.toBe(pseudonymFor('urn:mrn', '2', 'k1'));
+    expect(pseudonymFor(null, '1', 'k1')).not.toBe(pseudonymFor('urn:mrn', '1', 'k1'));
+    // Without the key, the MRN list alone does not reveal who is who.
+    expect(pseudonymFor('urn:mrn', '1', 'k1')).not.toBe(pseudonymFor('urn:mrn', '1', 'k2'));
   });
 });

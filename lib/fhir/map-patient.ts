@@ -1,7 +1,7 @@
 // FHIR Patient → Konsil patient. Patients are matched by MRN first (the hospital's
 // own key, shared with DICOM headers), then by the FHIR logical id from the same
 // source; see lib/db/fhir-import/write-patients.ts.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Identifier, OperationOutcomeIssue, Patient } from '@medplum/fhirtypes';
 import type { Sex } from '@/lib/generated/prisma/enums';
 import { SYSTEM } from './code-systems';
@@ -70,10 +70,9 @@ export function isSyntheticPatient(patient: Patient): boolean {
 /**
  * The pseudonym a new patient gets: deterministic from the MRN, so re-creating a
  * patient (a fresh database, a second import path) gives the same pseudonym.
- * Caveat: an unkeyed hash of a short MRN can be reversed by trying every MRN, so
- * this hides the name from casual viewers, not from someone who has the MRN list.
- * A keyed hash (server secret) would close that; it needs a new setting in lib/env.
+ * Keyed (HMAC with the server secret), because MRNs are short numbers: a plain
+ * hash could be reversed by trying every MRN.
  */
-export function pseudonymFor(mrnSystem: string | null, mrn: string): string {
-  return `P-${createHash('sha256').update(`${mrnSystem ?? ''}|${mrn}`).digest('hex').slice(0, 10)}`;
+export function pseudonymFor(mrnSystem: string | null, mrn: string, key: string): string {
+  return `P-${createHmac('sha256', key).update(`fhir-patient:${mrnSystem ?? ''}|${mrn}`).digest('hex').slice(0, 10)}`;
 }

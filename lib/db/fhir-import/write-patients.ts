@@ -70,7 +70,7 @@ export async function writePatients(tx: Tx, items: PatientItem[]): Promise<Map<n
     creates.map(({ item, hash }) => {
       const id = newRowId();
       results.set(item.entryIndex, { outcome: 'created', patientId: id });
-      return { id, ...columns(item.planned, hash), pseudonym: pseudonymFor(item.planned.row.mrnSystem, item.planned.row.mrn) };
+      return { id, ...columns(item.planned, hash), pseudonym: pseudonymFor(item.planned.row.mrnSystem, item.planned.row.mrn, pseudonymKey()) };
     }),
   );
   // The pseudonym is not updated: people may already know the patient by it.
@@ -99,4 +99,11 @@ function columns(planned: PlannedPatient, hash: string) {
     sourceId: planned.sourceId,
     sourceHash: hash,
   };
+}
+
+/** The server secret keys pseudonyms (see pseudonymFor); imports cannot create patients without it. */
+function pseudonymKey(): string {
+  const key = process.env.AUTH_SECRET;
+  if (!key) throw new Error('AUTH_SECRET is not set: it keys the pseudonyms of imported patients.');
+  return key;
 }
