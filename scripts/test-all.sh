@@ -2,9 +2,10 @@
 # `npm test`: every test Konsil has, in the order that fails fastest.
 #   1. generate the Prisma client, type-check
 #   2. unit tests (pure logic)
-#   3. integration tests against the real PostgreSQL (TEST_DATABASE_ADMIN_URL,
-#      default postgresql://postgres@127.0.0.1:5432/postgres)
-#   4. production build + Playwright end-to-end tests in Debian's Chromium
+#   3. the demo world's synthetic CT checked with dciodvfy (Debian dicom3tools)
+#   4. integration tests against the real PostgreSQL (TEST_DATABASE_ADMIN_URL,
+#      default postgresql://postgres@127.0.0.1:5432/postgres) and a local Orthanc
+#   5. production build + Playwright end-to-end tests in Debian's Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -23,7 +24,10 @@ SKIP_ENV_VALIDATION=1 npx tsc --noEmit
 step "unit tests"
 SKIP_ENV_VALIDATION=1 npx vitest run --project unit
 
-step "integration tests (real PostgreSQL)"
+step "demo world DICOM against the standard (dciodvfy)"
+bash scripts/check-demo-dicom.sh
+
+step "integration tests (real PostgreSQL, Orthanc)"
 SKIP_ENV_VALIDATION=1 npx vitest run --project int
 
 step "production build"
