@@ -27,7 +27,7 @@ test('the sign-in page is axe-clean and usable by keyboard alone', async ({ page
 
 const pagesByRole = [
   { roles: ['CLINICIAN'], paths: ['/', '/cases', '/meetings'] },
-  { roles: ['COORDINATOR'], paths: ['/'] },
+  { roles: ['COORDINATOR'], paths: ['/', '/imports'] },
   { roles: ['ADMIN'], paths: ['/', '/admin/users', '/admin/audit', '/admin/models'] },
 ] as const;
 
