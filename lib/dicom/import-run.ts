@@ -37,7 +37,12 @@ export class ImportRun {
     this.outcomes.push(undefined);
     const parsed = parseDicomFile(source.bytes, { timeZone: this.context.timeZone });
     if (parsed.kind === 'rejected') {
-      this.outcomes[index] = { name: source.name, status: 'rejected', reason: parsed.reason };
+      // Media and folders carry companions of the images (README.txt, a viewer, autorun.inf):
+      // such a file that is indeed not DICOM is skipped, not counted as a failed import.
+      const companion = isCompanionFileName(source.name) && parsed.reason.startsWith('not a DICOM file');
+      this.outcomes[index] = companion
+        ? { name: source.name, status: 'skipped', reason: `${parsed.reason}; skipped as a companion file of the images` }
+        : { name: source.name, status: 'rejected', reason: parsed.reason };
       return;
     }
     if (parsed.kind === 'directory') {
@@ -135,4 +140,11 @@ function isPresent(outcome: DicomFileOutcome): boolean {
 /** Media paths compare case-insensitively, without ISO 9660 version suffixes (";1") and trailing dots. */
 function mediaKey(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\.\//, '').replace(/;\d+$/, '').replace(/\.$/, '').toLowerCase();
+}
+
+/** Extensions of files that travel with DICOM media but are never DICOM objects themselves. */
+const COMPANION_EXTENSIONS = /\.(txt|md|pdf|html?|xml|json|inf|ini|exe|dll|bat|sh|cmd|ico|png|jpe?g|gif|bmp|css|js|url|lnk|log)$/i;
+
+export function isCompanionFileName(name: string): boolean {
+  return COMPANION_EXTENSIONS.test(name);
 }
