@@ -160,3 +160,26 @@ test('DICOMweb serves an imported study to a clinician with a case for the patie
   expect((await anonymous.get(url)).status()).toBe(401);
   await Promise.all([memberRequest.dispose(), outsiderRequest.dispose(), adminRequest.dispose(), anonymous.dispose()]);
 });
+
+test('an upload larger than 10 MB reaches the importer whole', async ({ page }) => {
+  // Guards the proxy matcher: when Next's proxy runs for a route it buffers the body
+  // and cuts it at 10 MB, which would turn every large DICOM upload into a broken one.
+  const coordinator = await createE2eUser({ roles: ['COORDINATOR'] });
+  await signInViaApi(page.request, coordinator);
+  const junk = Buffer.alloc(12 * 1024 * 1024, 0x5a);
+  const response = await page.request.post('/api/imports', {
+    multipart: { kind: 'DICOM', files: { name: 'big.bin', mimeType: 'application/octet-stream', buffer: junk } },
+  });
+  expect(response.status(), await response.text()).toBe(202);
+  const { id } = (await response.json()) as { id: string };
+  let job: { status: string; processedItems: number; outcome: unknown } = { status: 'QUEUED', processedItems: 0, outcome: null };
+  await expect
+    .poll(async () => {
+      job = (await (await page.request.get(`/api/imports/${id}`)).json()) as typeof job;
+      return job.status;
+    }, { timeout: 30_000 })
+    .toBe('FAILED');
+  expect(JSON.stringify(job.outcome)).toMatch(/not a DICOM file/);
+  const request = await e2eDb().auditEvent.findFirstOrThrow({ where: { entityId: id, action: 'import.request' } });
+  expect((request.detail as { bytes: number }).bytes).toBe(junk.length);
+});

@@ -46,15 +46,31 @@ export async function createImportJob(input: {
   });
 }
 
-/** Claims a queued job for a worker; false when another worker already has it (or it is done). */
-export async function unsafeClaimImportJob(jobId: string): Promise<boolean> {
+/**
+ * A RUNNING job not finished after this long belongs to a worker that died (crash,
+ * out of memory, machine gone): the queue redelivers it after its own expiry
+ * (lib/jobs/boss.ts, 60 min), and the next claim takes it over.
+ */
+export const STALE_RUNNING_MS = 65 * 60 * 1000;
+
+/** Claims a job for a worker: a queued one, or a stale running one; false when another worker has it (or it is done). */
+export async function unsafeClaimImportJob(jobId: string, now: Date = new Date()): Promise<boolean> {
   // unsafe: called by the worker on behalf of the job's requester, whose
-  // permission was checked when the job was created.
+  // permission was checked when the job was created (and is re-checked by the worker).
   const { count } = await db().importJob.updateMany({
-    where: { id: jobId, status: 'QUEUED' },
-    data: { status: 'RUNNING', startedAt: new Date() },
+    where: {
+      id: jobId,
+      OR: [{ status: 'QUEUED' }, { status: 'RUNNING', startedAt: { lt: new Date(now.getTime() - STALE_RUNNING_MS) } }],
+    },
+    data: { status: 'RUNNING', startedAt: now, processedItems: 0 },
   });
   return count === 1;
+}
+
+/** Jobs whose staged files may be deleted: finished ones, and ids with no job at all. */
+export async function unsafeUnfinishedImportJobIds(ids: string[]): Promise<Set<string>> {
+  const rows = await db().importJob.findMany({ where: { id: { in: ids }, status: { in: ['QUEUED', 'RUNNING'] } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function unsafeGetImportJob(jobId: string) {

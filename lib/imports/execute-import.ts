@@ -20,6 +20,8 @@ export interface ExecutedImport {
 
 /** Progress goes to the database at most this often: the UI polls once a second. */
 const PROGRESS_INTERVAL_MS = 400;
+/** A FHIR file is parsed whole; past this size the worker's memory is at risk (a 92 MB bundle peaks near 1.7 GB). */
+const MAX_FHIR_FILE_BYTES = 256 * 1024 * 1024;
 /** Outcomes keep every failure but only this many successes, so a 100k-file job stays a small row. */
 const MAX_OK_ENTRIES = 500;
 
@@ -47,6 +49,9 @@ async function executeFhir(jobId: string, actor: Actor | null, channel: Channel,
   const report = progressReporter(jobId);
   for (const file of files) {
     try {
+      if (file.bytes > MAX_FHIR_FILE_BYTES) {
+        throw new Error(`${file.name} is ${Math.round(file.bytes / 1024 / 1024)} MB; FHIR files over ${MAX_FHIR_FILE_BYTES / 1024 / 1024} MB are not imported (split the bundle, e.g. one per patient).`);
+      }
       const text = Buffer.from(await file.read()).toString('utf8');
       const result = await importFhirPayload(parseFhirJson(text), {
         actor,

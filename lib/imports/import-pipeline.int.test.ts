@@ -3,7 +3,7 @@
 // Everything runs against the real PostgreSQL and the real pg-boss queue.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { startImportWorker } from '@/lib/jobs/import-worker';
 import { createTestActor } from '@/lib/test/create-test-actor';
 import { receiveUpload } from './receive-upload';
 import { runImportJob } from './run-import-job';
+import { sweepStaging } from './sweep-staging';
 
 let coordinator: Actor;
 let storage: string;
@@ -128,16 +129,53 @@ describe('upload → staging → worker', () => {
   });
 });
 
+describe('workers that die', () => {
+  it('takes over a job whose worker died long ago, but not one that is still running', async () => {
+    const mrn = `STALE-${randomUUID().slice(0, 8)}`;
+    const upload = await receiveUpload(uploadRequest('FHIR', [{ name: 'stale.json', body: JSON.stringify(patientBundle(mrn)) }]));
+    const job = await createImportJob({ id: upload.jobId, actor: coordinator, kind: 'FHIR', channel: 'ui', sourceName: 'stale.json', bytes: upload.bytes, totalItems: 1 });
+
+    await db().importJob.update({ where: { id: job.id }, data: { status: 'RUNNING', startedAt: new Date() } });
+    await runImportJob(job.id);
+    expect((await unsafeGetImportJob(job.id))!.status).toBe('RUNNING');
+    expect(await db().patient.count({ where: { mrn } })).toBe(0);
+
+    await db().importJob.update({ where: { id: job.id }, data: { startedAt: new Date(Date.now() - 2 * 60 * 60 * 1000) } });
+    await runImportJob(job.id);
+    expect((await unsafeGetImportJob(job.id))!.status).toBe('SUCCEEDED');
+    expect(await db().patient.count({ where: { mrn } })).toBe(1);
+  });
+
+  it('sweeps staged files of finished jobs and of uploads that never became a job, and keeps the rest', async () => {
+    const staging = path.join(storage, 'staging');
+    const old = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    const finished = await db().importJob.create({ data: { kind: 'FHIR', channel: 'ui', sourceName: 'done', status: 'SUCCEEDED' } });
+    const queued = await db().importJob.create({ data: { kind: 'FHIR', channel: 'ui', sourceName: 'waiting', status: 'QUEUED' } });
+    const orphan = randomUUID().replaceAll('-', '');
+    const young = randomUUID().replaceAll('-', '');
+    for (const id of [finished.id, queued.id, orphan, young]) await mkdir(path.join(staging, id, 'files'), { recursive: true });
+    for (const id of [finished.id, queued.id, orphan]) await utimes(path.join(staging, id), old, old);
+
+    await sweepStaging();
+    const left = await readdir(staging);
+    expect(left).toContain(queued.id);
+    expect(left).toContain(young);
+    expect(left).not.toContain(finished.id);
+    expect(left).not.toContain(orphan);
+  });
+});
+
 describe('bad input stores nothing', () => {
   it('refuses an upload over the size limit while reading it, leaving no staged files', async () => {
     process.env.IMPORT_MAX_UPLOAD_MB = '1';
     resetEnvCache();
+    const stagedNow = async () => (existsSync(path.join(storage, 'staging')) ? (await readdir(path.join(storage, 'staging'))).sort() : []);
+    const before = await stagedNow();
     try {
       await expect(receiveUpload(uploadRequest('DICOM', [{ name: 'big.bin', body: new Uint8Array(2 * 1024 * 1024) }]))).rejects.toMatchObject({
         code: 'PAYLOAD_TOO_LARGE',
       });
-      const staged = existsSync(path.join(storage, 'staging')) ? await readdir(path.join(storage, 'staging')) : [];
-      expect(staged).toEqual([]);
+      expect(await stagedNow()).toEqual(before);
     } finally {
       process.env.IMPORT_MAX_UPLOAD_MB = '150';
       resetEnvCache();

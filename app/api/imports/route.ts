@@ -1,9 +1,8 @@
 import { withRouteAccess } from '@/lib/authz/guard-route';
-import { createImportJob, listImportJobs } from '@/lib/db/import-jobs';
+import { listImportJobs } from '@/lib/db/import-jobs';
 import { errorResponse } from '@/lib/http/error-response';
-import { enqueueImport } from '@/lib/jobs/boss';
+import { queueStagedImport } from '@/lib/imports/queue-staged-import';
 import { receiveUpload } from '@/lib/imports/receive-upload';
-import { stagingDir } from '@/lib/storage/paths';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,17 +11,15 @@ export const POST = withRouteAccess('/api/imports', async (request, { actor }) =
   try {
     const upload = await receiveUpload(request);
     const names = upload.files.map((f) => f.name);
-    const job = await createImportJob({
-      id: upload.jobId,
+    const job = await queueStagedImport({
+      jobId: upload.jobId,
       actor: actor!,
       kind: upload.kind,
       channel: 'ui',
       sourceName: names.length === 1 ? names[0]! : `${names.length} files (${names[0]}, …)`,
-      stagingPath: stagingDir(upload.jobId),
       bytes: upload.bytes,
       totalItems: upload.files.length,
     });
-    await enqueueImport(job.id);
     return Response.json({ id: job.id, status: job.status }, { status: 202, headers: { Location: `/api/imports/${job.id}` } });
   } catch (error) {
     return errorResponse(error);
