@@ -36,14 +36,11 @@ const boards = [
 
 /** Demo accounts, boards and their next meetings. `passwords` maps each demo user key to the password printed at start. */
 export async function seedDemoAccountsAndBoards(tx: Tx, options: { passwords: Record<DemoUserKey, string>; now: Date }) {
-  const users = Object.fromEntries(
-    await Promise.all(
-      demoUsers.map(async (u) => {
-        const { key, ...input } = u;
-        return [key, await seedUser(tx, { ...input, roles: [...input.roles], password: options.passwords[key] })] as const;
-      }),
-    ),
-  ) as unknown as DemoUsers;
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on it.
+  const users = {} as Record<DemoUserKey, { id: string }>;
+  for (const { key, ...input } of demoUsers) {
+    users[key] = await seedUser(tx, { ...input, roles: [...input.roles], password: options.passwords[key] });
+  }
 
   const boardIds: Record<string, string> = {};
   let meetingCount = 0;
