@@ -126,9 +126,10 @@ test('DICOMweb serves an imported study to a clinician with a case for the patie
   await page.goto('/imports');
   await page.getByLabel('DICOM files').check();
   await page.getByLabel('For patient (MRN, optional)').fill(mrn);
-  await page.getByLabel('Files').setInputFiles(path.join(externalDicom, 'CT_small.dcm'));
+  // Not CT_small.dcm: another spec imports that one for the patient its header names.
+  await page.getByLabel('Files').setInputFiles(path.join(externalDicom, 'MR_small.dcm'));
   await page.getByRole('button', { name: 'Upload and import' }).click();
-  await expect(newestJob(page)).toHaveAttribute('data-status', /SUCCEEDED|PARTIAL/, { timeout: 30_000 });
+  await expect(newestJob(page)).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
   const patient = await e2eDb().patient.findUniqueOrThrow({ where: { mrn }, include: { imagingStudies: true } });
   const study = patient.imagingStudies[0]!;
 
