@@ -106,7 +106,8 @@ const byTag = new Map(Object.values(keywords).map((entry) => [entry.tag, entry])
 
 /** "PatientName" or "00100010" (any case) → { tag, vr? }; null when it is neither. */
 export function resolveAttribute(name: string): { tag: string; vr?: string } | null {
-  const known = keywords[name];
+  // Own properties only: "constructor" or "__proto__" are query keys, not keywords.
+  const known = Object.hasOwn(keywords, name) ? keywords[name] : undefined;
   if (known) return known;
   if (/^[0-9a-fA-F]{8}$/.test(name)) {
     const tag = name.toUpperCase();

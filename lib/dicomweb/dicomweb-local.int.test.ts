@@ -119,6 +119,24 @@ describe('QIDO-RS', () => {
     expect((await callDicomweb(world.outsider, `studies/${world.files.ctExplicitLittle.studyUid}/series`)).status).toBe(404);
     expect((await callDicomweb(world.member, 'studies?limit=many')).status).toBe(400);
   });
+
+  it('never answers 500 to odd query keys: prototype names, non-Latin-1 and control characters are ignored with a warning', async () => {
+    const ct = world.files.ctExplicitLittle;
+    for (const odd of ['constructor=x', '__proto__=x', 'toString=1', 'includefield=constructor', '%E6%97%A5%E6%9C%AC=1', 'a%0D%0Ab=1', 'Gr%C3%BC%C3%9Fe=1', '%00=1']) {
+      for (const path of [`studies?StudyInstanceUID=${ct.studyUid}&${odd}`, `studies/${ct.studyUid}/series?${odd}`, `instances?SOPInstanceUID=${ct.sopUid}&${odd}`]) {
+        const response = await callDicomweb(world.member, path);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('warning'), path).toMatch(/^[\x20-\x7e]+$/);
+        expect((await json(response)).map((s) => value(s, '0020000D')), path).toEqual([ct.studyUid]);
+      }
+    }
+  });
+
+  it('refuses an over-long matching value with 400 rather than matching it', async () => {
+    const response = await callDicomweb(world.member, `studies?StudyDescription=${'*?'.repeat(12)}${'x'.repeat(60)}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(/longer than 64 characters/);
+  });
 });
 
 describe('WADO-RS metadata', () => {

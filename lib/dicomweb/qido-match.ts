@@ -3,6 +3,8 @@
 //   UI            list of UIDs
 //   DA / TM / DT  single value or range "a-b", "-b", "a-"
 //   PN            wildcards * and ?, case-insensitive (like most PACS)
+// Wildcards are matched by globMatch, never by a RegExp: a pattern like *?*?*?…Z
+// makes a backtracking regex exponential, globMatch is O(value × pattern).
 //   numbers       numeric equality
 //   other strings wildcards, case-sensitive; CS also takes a comma list (Modality=CT,MR)
 // A multi-valued attribute matches when any value does; an empty attribute matches nothing.
@@ -32,12 +34,11 @@ export function matches(dataset: DicomJson, matcher: Matcher): boolean {
   if (vr === 'DA' || vr === 'TM' || vr === 'DT') return values.some((value) => matchesRange(normalizeTemporal(value, vr), matcher.value, vr));
   if (vr && NUMERIC_VRS.has(vr)) return values.some((value) => Number(value) === Number(matcher.value));
   if (vr === 'PN') {
-    const pattern = wildcard(trimPersonName(matcher.value), true);
-    return values.some((value) => pattern.test(trimPersonName(value)));
+    const pattern = foldCase(trimPersonName(matcher.value));
+    return values.some((value) => globMatch(pattern, foldCase(trimPersonName(value))));
   }
   const alternatives = vr === 'CS' ? listValues(matcher.value) : [matcher.value];
-  const patterns = alternatives.map((alternative) => wildcard(alternative, false));
-  return values.some((value) => patterns.some((pattern) => pattern.test(value.trim())));
+  return values.some((value) => alternatives.some((pattern) => globMatch(pattern, value.trim())));
 }
 
 function matchesRange(value: string, query: string, vr: string): boolean {
@@ -67,10 +68,39 @@ function trimPersonName(value: string): string {
   return value.trim().replace(/\^+$/, '');
 }
 
-function wildcard(pattern: string, caseInsensitive: boolean): RegExp {
-  const source = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's');
+/** Case-insensitive comparison for PN: both sides folded the same way. */
+function foldCase(value: string): string {
+  return value.toLowerCase();
+}
+
+/**
+ * `*` (any run, also empty) and `?` (one character) against the whole text, every
+ * other character literal. Two pointers; on a mismatch only the last `*` is
+ * retried one character further, so the worst case is O(text × pattern) and
+ * there is no exponential backtracking. Characters are code points (a `?`
+ * stands for one character, also outside the BMP).
+ */
+export function globMatch(pattern: string, text: string): boolean {
+  const p = Array.from(pattern);
+  const t = Array.from(text);
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let resume = 0;
+  while (ti < t.length) {
+    if (pi < p.length && p[pi] !== '*' && (p[pi] === '?' || p[pi] === t[ti])) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      resume = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
 }

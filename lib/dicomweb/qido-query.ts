@@ -30,6 +30,15 @@ export const MAX_LIMIT: Record<QidoLevel, number> = { studies: 1000, series: 100
 
 const RESERVED = new Set(['limit', 'offset', 'includefield', 'fuzzymatching']);
 
+/**
+ * Longest value a matching key may have: 64 characters, the longest a UID, LO or
+ * PN component group can be (PS3.5 6.2). Lists (UIDs, CS) are checked per item;
+ * a person name may have its three component groups. Longer is refused (400), not
+ * matched: it cannot match a valid value and only costs matching time.
+ */
+export const MAX_VALUE_LENGTH = 64;
+const LIST_VRS = new Set(['UI', 'CS']);
+
 export function parseQidoQuery(params: URLSearchParams, level: QidoLevel): QidoQuery {
   const query: QidoQuery = { matchers: [], includeAll: false, includeTags: [], limit: MAX_LIMIT[level], offset: 0, warnings: [] };
   const include = new Set<string>();
@@ -59,11 +68,22 @@ export function parseQidoQuery(params: URLSearchParams, level: QidoLevel): QidoQ
       }
       include.add(resolved.tag);
       // An empty value is universal matching: return the attribute, match everything.
-      if (value !== '' && value !== '*') query.matchers.push({ name: key, tag: resolved.tag, vr: resolved.vr, value });
+      if (value !== '' && value !== '*') {
+        checkLength(key, value, resolved.vr);
+        query.matchers.push({ name: key, tag: resolved.tag, vr: resolved.vr, value });
+      }
     }
   }
   query.includeTags = [...include];
   return query;
+}
+
+function checkLength(key: string, value: string, vr: string | undefined): void {
+  const items = vr && LIST_VRS.has(vr) ? listValues(value) : [value];
+  const max = vr === 'PN' ? 3 * MAX_VALUE_LENGTH + 2 : MAX_VALUE_LENGTH;
+  if (items.some((item) => item.length > max)) {
+    throw badRequest(`The value of ${key} is longer than ${max} characters${items.length > 1 ? ' (per list item)' : ''}; no ${vr ?? 'DICOM'} value is that long.`);
+  }
 }
 
 function nonNegativeInt(name: string, value: string): number {

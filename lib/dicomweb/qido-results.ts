@@ -19,7 +19,7 @@ function fromSample(sample: DicomJson, tag: string, fallback: DicomAttribute): D
 function copyPresent(target: DicomJson, sample: DicomJson, tags: readonly string[]): void {
   for (const tag of tags) {
     const stored = sample[tag];
-    if (stored && !(tag in target)) target[tag] = stored;
+    if (stored && !Object.hasOwn(target, tag)) target[tag] = stored;
   }
 }
 
@@ -27,7 +27,7 @@ function copyPresent(target: DicomJson, sample: DicomJson, tags: readonly string
 function addIncluded(target: DicomJson, sample: DicomJson, query: QidoQuery): void {
   const tags = query.includeAll ? Object.keys(sample) : query.includeTags;
   for (const tag of tags) {
-    if (tag in target || tag.startsWith('7FE0') || tag.startsWith('0002')) continue;
+    if (Object.hasOwn(target, tag) || tag.startsWith('7FE0') || tag.startsWith('0002')) continue;
     const stored = sample[tag];
     if (!stored || stored.BulkDataURI !== undefined || stored.InlineBinary !== undefined) continue;
     target[tag] = stored;

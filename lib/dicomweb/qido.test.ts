@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attr, type DicomJson } from './dicom-json';
+import { attr, resolveAttribute, type DicomJson } from './dicom-json';
 import { indexFilter } from './local-qido';
 import { matchesAll } from './qido-match';
 import { parseQidoQuery } from './qido-query';
@@ -113,5 +113,64 @@ describe('index filter', () => {
     expect(indexFilter(parse(''), { studyUid: '1.2', seriesUid: '1.2.3' }).filter).toEqual({ studyUids: ['1.2'], seriesUids: ['1.2.3'] });
     expect(indexFilter(parse('StudyInstanceUID=1.2,1.5'), { studyUid: '1.2' }).filter.studyUids).toEqual(['1.2']);
     expect(indexFilter(parse('StudyInstanceUID=1.5'), { studyUid: '1.2' }).filter.studyUids).toEqual([]);
+  });
+});
+
+describe('wildcard matching is linear-time', () => {
+  const one = (dataset: DicomJson, query: string) => matchesAll(dataset, parseQidoQuery(new URLSearchParams(query), 'studies').matchers);
+
+  it('answers a pathological pattern at once', () => {
+    const dataset = { '00081030': attr('LO', 'a'.repeat(40)), '00100010': attr('PN', 'a'.repeat(40)) };
+    const started = performance.now();
+    expect(one(dataset, 'StudyDescription=*?*?*?*?*?*?*?*?*?*?*?*?Z')).toBe(false);
+    expect(one(dataset, 'PatientName=*?*?*?*?*?*?*?*?*?*?*?*?Z')).toBe(false);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(one(dataset, 'StudyDescription=*?*?*?*?*?*?*?*?*?*?*?*?a')).toBe(true);
+  });
+
+  it.each([
+    ['CT THORAX', 'CT*', true],
+    ['CT THORAX', '*THORAX', true],
+    ['CT THORAX', '*TH?RAX', true],
+    ['CT THORAX', 'C*T*X', true],
+    ['CT THORAX', 'C*T*Y', false],
+    ['CT THORAX', '??', false],
+    ['CT', '??', true],
+    ['CT', '???', false],
+    ['CT', '**', true],
+    ['', 'CT', false],
+    ['ab.c', 'ab.c', true],
+    ['abxc', 'ab.c', false],
+    ['a(b)[c]$^|+', 'a(b)[c]$^|+', true],
+    ['line\nbreak', 'line?break', true],
+    ['aaa', 'a*a*a*a', false],
+    ['mississippi', 'm*iss*ppi', true],
+    ['mississippi', 'm*iss*ppx', false],
+  ])('%j matches %j: %s', (stored, pattern, expected) => {
+    expect(one({ '00081030': attr('LO', stored) }, `StudyDescription=${encodeURIComponent(pattern)}`)).toBe(expected);
+  });
+
+  it('keeps person names case-insensitive and other strings case-sensitive', () => {
+    expect(one({ '00100010': attr('PN', 'Müller^Jörg') }, 'PatientName=mÜl*^J?RG')).toBe(true);
+    expect(one({ '00081030': attr('LO', 'CT Thorax') }, 'StudyDescription=ct*')).toBe(false);
+  });
+
+  it('refuses over-long values (400) instead of matching them', () => {
+    expect(() => parseQidoQuery(new URLSearchParams(`StudyDescription=${'*?'.repeat(40)}`), 'studies')).toThrow(expect.objectContaining({ status: 400, message: expect.stringMatching(/longer than 64/) }));
+    expect(parseQidoQuery(new URLSearchParams(`StudyDescription=${'x'.repeat(64)}`), 'studies').matchers).toHaveLength(1);
+    // UID lists are long by nature; each UID is at most 64 characters.
+    const uids = Array.from({ length: 50 }, (_, i) => `1.2.826.0.1.3680043.8.498.${i}`).join(',');
+    expect(parseQidoQuery(new URLSearchParams(`StudyInstanceUID=${uids}`), 'studies').matchers[0]!.value).toBe(uids);
+    expect(() => parseQidoQuery(new URLSearchParams(`StudyInstanceUID=1.2,${'1'.repeat(65)}`), 'studies')).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});
+
+describe('query keys that are not attributes', () => {
+  it('ignores, with a warning, keys that name Object.prototype properties', () => {
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) expect(resolveAttribute(key), key).toBeNull();
+    const query = parseQidoQuery(new URLSearchParams('constructor=x&__proto__=x&toString=1&includefield=hasOwnProperty,valueOf'), 'studies');
+    expect(query.matchers).toEqual([]);
+    expect(query.includeTags).toEqual([]);
+    expect(query.warnings).toHaveLength(5);
   });
 });
