@@ -69,7 +69,7 @@ export async function localRetrieve(uids: ObjectUids, context: DicomwebContext):
 export async function localFrames(uids: Required<ObjectUids>, frames: number[] | undefined, context: DicomwebContext): Promise<Response> {
   const { instances } = await storedInstances(context, uids, 'frames', 'wado-rs', false);
   const instance = instances[0]!;
-  const pixels = await cachedPixelData(instance.fileSha256, instance.fileSizeBytes, async () => openPixelData(await readStored(instance)));
+  const pixels = await cachedPixelData(instance.fileSha256, async () => openPixelData(await readStored(instance)));
   if (!pixels) throw notFound(`Instance ${uids.sopUid} has no pixel data (SOP class ${instance.sopClassUid}).`);
   const negotiated = negotiate(context.accept, frameOffers(pixels), { octetStreamAcceptsAll: true });
   if (!negotiated) {

@@ -3,6 +3,8 @@
 // them matters. Stored objects are content-addressed and never change, so a parsed
 // object can be kept by its sha256 without any invalidation. The permission check
 // and audit still run on every request: only the file read is saved.
+// Entries are charged what the parsed object keeps in memory (retainedBytes), not
+// the file size: a deflated file of a few KB can hold hundreds of MB inflated.
 import type { StoredPixelData } from './pixel-frames';
 
 const BUDGET_BYTES = 64 * 1024 * 1024;
@@ -10,7 +12,10 @@ const BUDGET_BYTES = 64 * 1024 * 1024;
 const entries = new Map<string, { pixels: StoredPixelData | null; bytes: number }>();
 let used = 0;
 
-export async function cachedPixelData(sha256: string, size: number, load: () => Promise<StoredPixelData | null>): Promise<StoredPixelData | null> {
+/** What an object without pixel data (null) is charged: the entry itself. */
+const NULL_ENTRY_BYTES = 1024;
+
+export async function cachedPixelData(sha256: string, load: () => Promise<StoredPixelData | null>): Promise<StoredPixelData | null> {
   const hit = entries.get(sha256);
   if (hit) {
     // Re-insert: Map order is the recency order.
@@ -19,6 +24,7 @@ export async function cachedPixelData(sha256: string, size: number, load: () => 
     return hit.pixels;
   }
   const pixels = await load();
+  const size = pixels ? pixels.retainedBytes : NULL_ENTRY_BYTES;
   if (size <= BUDGET_BYTES / 4) {
     entries.set(sha256, { pixels, bytes: size });
     used += size;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractBits, FrameOutOfRangeError, openPixelData, swapBytes } from './pixel-frames';
-import { concat, daikonDir, externalDir, rawPixelData, readBytes, transferSyntaxFiles as files } from './test-support/dicom-files';
+import { readBulkElement } from './bulk-element';
+import { buildPart10, concat, daikonDir, externalDir, rawPixelData, readBytes, transferSyntaxFiles as files, type SyntheticElement } from './test-support/dicom-files';
 
 const open = (file: string) => {
   const pixels = openPixelData(readBytes(file));
@@ -45,6 +46,70 @@ describe('native frames', () => {
     expect(() => pixels.frame(2)).toThrow(FrameOutOfRangeError);
     expect(() => pixels.frame(2)).toThrow('Frame 2 does not exist: the instance has 1 frame.');
     expect(() => pixels.frame(0)).toThrow(FrameOutOfRangeError);
+  });
+});
+
+/** A native 8-bit multi-frame image; the pixel bytes count up, so each frame's bytes differ. */
+function nativeImage(options: { photometric: string; samples: number; rows: number; columns: number; frames: number; bytesPerFrame: number }): { file: Uint8Array; pixels: Uint8Array } {
+  const pixels = Uint8Array.from({ length: options.bytesPerFrame * options.frames }, (_, i) => i % 251);
+  const elements: SyntheticElement[] = [
+    { tag: '00280002', vr: 'US', value: options.samples },
+    { tag: '00280004', vr: 'CS', value: options.photometric },
+    { tag: '00280006', vr: 'US', value: 0 },
+    { tag: '00280008', vr: 'IS', value: String(options.frames) },
+    { tag: '00280010', vr: 'US', value: options.rows },
+    { tag: '00280011', vr: 'US', value: options.columns },
+    { tag: '00280100', vr: 'US', value: 8 },
+    { tag: '00280101', vr: 'US', value: 8 },
+    { tag: '7FE00010', vr: 'OB', value: pixels },
+  ];
+  return { file: buildPart10(elements), pixels };
+}
+
+describe('native colour frames', () => {
+  it('cuts YBR_FULL_422 frames at two samples per pixel (PS3.3 C.7.6.3.1.2), not three', () => {
+    // 2 × 4 pixels: Y Y Cb Cr per pair of pixels = 16 bytes a frame.
+    const { file, pixels } = nativeImage({ photometric: 'YBR_FULL_422', samples: 3, rows: 2, columns: 4, frames: 3, bytesPerFrame: 16 });
+    const opened = openPixelData(file)!;
+    expect(opened.numberOfFrames).toBe(3);
+    for (const n of [1, 2, 3]) expect(opened.frame(n), `frame ${n}`).toEqual(pixels.slice((n - 1) * 16, n * 16));
+  });
+
+  it('cuts RGB frames at three samples per pixel', () => {
+    const { file, pixels } = nativeImage({ photometric: 'RGB', samples: 3, rows: 2, columns: 4, frames: 3, bytesPerFrame: 24 });
+    const opened = openPixelData(file)!;
+    expect(opened.numberOfFrames).toBe(3);
+    for (const n of [1, 2, 3]) expect(opened.frame(n), `frame ${n}`).toEqual(pixels.slice((n - 1) * 24, n * 24));
+  });
+});
+
+describe('deflated files', () => {
+  const big = () => {
+    const pixels = new Uint8Array(1024 * 1024);
+    const elements: SyntheticElement[] = [
+      { tag: '00280002', vr: 'US', value: 1 },
+      { tag: '00280004', vr: 'CS', value: 'MONOCHROME2' },
+      { tag: '00280010', vr: 'US', value: 1024 },
+      { tag: '00280011', vr: 'US', value: 1024 },
+      { tag: '00280100', vr: 'US', value: 8 },
+      { tag: '7FE00010', vr: 'OB', value: pixels },
+    ];
+    return buildPart10(elements, { deflate: true });
+  };
+
+  it('counts what the parsed object holds in memory (the inflated size), not the file size', () => {
+    const file = big();
+    expect(file.length).toBeLessThan(64 * 1024);
+    const opened = openPixelData(file)!;
+    expect(opened.frame(1).length).toBe(1024 * 1024);
+    expect(opened.retainedBytes).toBeGreaterThanOrEqual(1024 * 1024);
+  });
+
+  it('refuses to inflate past the cap, with an error that says so', () => {
+    const file = big();
+    expect(() => openPixelData(file, { maxInflatedBytes: 256 * 1024 })).toThrow(expect.objectContaining({ status: 500, message: expect.stringMatching(/inflates to more than 0\.25 MB/) }));
+    expect(() => readBulkElement(file, '7fe00010', { maxInflatedBytes: 256 * 1024 })).toThrow(expect.objectContaining({ status: 500 }));
+    expect(readBulkElement(file, '00280010')).toEqual(Uint8Array.of(0, 4));
   });
 });
 

@@ -1,8 +1,10 @@
 // Cuts one frame out of a stored Part 10 file, as WADO-RS /frames serves it.
-//   native pixel data:        by offset (rows × columns × samples × bits allocated)
+//   native pixel data:        by offset (rows × columns × samples × bits allocated;
+//                             YBR_FULL_422 stores 2 samples per pixel, PS3.3 C.7.6.3.1.2)
 //   encapsulated pixel data:  the fragments of that frame, concatenated, exactly as stored
 // Konsil has no codecs on the server: nothing is decoded or re-encoded here.
-import dicomParser, { type DataSet, type Element, type Fragment } from './dicom-parser';
+import { parseStoredDicom, type DataSet, type Element, type Fragment, type ParseStoredOptions } from './dicom-parser';
+import { DicomwebError } from './dicomweb-error';
 import { EXPLICIT_VR_BE, frameStartMarker, isEncapsulated } from './transfer-syntax';
 
 export interface StoredPixelData {
@@ -10,6 +12,8 @@ export interface StoredPixelData {
   numberOfFrames: number;
   encapsulated: boolean;
   bitsAllocated: number;
+  /** Bytes this object keeps alive (the parsed, for deflated files inflated, file; plus a byte-swapped copy for big endian), for the cache. */
+  retainedBytes: number;
   /** Frame `number` (from 1) as stored; for Explicit VR Big Endian see `frameAsLittleEndian`. */
   frame(number: number): Uint8Array;
   /** Native frames with every value in little-endian byte order (a copy of `frame` unless stored big-endian). */
@@ -17,12 +21,12 @@ export interface StoredPixelData {
 }
 
 /** Parses the file; null when it has no pixel data (SR, RT structure sets, presentation states…). */
-export function openPixelData(part10: Uint8Array): StoredPixelData | null {
+export function openPixelData(part10: Uint8Array, options: ParseStoredOptions = {}): StoredPixelData | null {
   let dataSet: DataSet;
   try {
-    // A Buffer view (no copy): dicom-parser inflates deflated syntaxes with Buffer#copy.
-    dataSet = dicomParser.parseDicom(Buffer.from(part10.buffer, part10.byteOffset, part10.byteLength));
+    dataSet = parseStoredDicom(part10, options);
   } catch (error) {
+    if (error instanceof DicomwebError) throw error;
     // dicom-parser throws strings or { exception } objects, never Errors.
     const reason = typeof error === 'string' ? error : ((error as { exception?: string }).exception ?? String(error));
     throw new Error(`Stored DICOM object could not be parsed: ${reason}`);
@@ -41,7 +45,9 @@ export function openPixelData(part10: Uint8Array): StoredPixelData | null {
 function nativePixelData(dataSet: DataSet, pixelData: Element, transferSyntaxUid: string, declaredFrames: number, bitsAllocated: number): StoredPixelData {
   const rows = dataSet.uint16('x00280010') ?? 0;
   const columns = dataSet.uint16('x00280011') ?? 0;
-  const samples = dataSet.uint16('x00280002') ?? 1;
+  const photometric = (dataSet.string('x00280004') ?? '').trim();
+  // Native YBR_FULL_422 subsamples chroma horizontally: Y Y Cb Cr per two pixels, 2 samples per pixel.
+  const samples = photometric === 'YBR_FULL_422' ? 2 : (dataSet.uint16('x00280002') ?? 1);
   const frameBits = rows * columns * samples * bitsAllocated;
   if (frameBits === 0) throw new Error('Stored DICOM object has pixel data but no Rows/Columns/BitsAllocated.');
   // A plain Uint8Array view, so slices are Uint8Array copies (Buffer#slice would share memory).
@@ -63,6 +69,8 @@ function nativePixelData(dataSet: DataSet, pixelData: Element, transferSyntaxUid
     numberOfFrames,
     encapsulated: false,
     bitsAllocated,
+    // The swapped copy is made on first use; counted from the start so the cache never undercounts.
+    retainedBytes: bytes.byteLength + (bigEndian ? stored.length : 0),
     frame: (number) => cut(stored, number),
     frameAsLittleEndian: (number) => {
       if (!bigEndian) return cut(stored, number);
@@ -114,7 +122,7 @@ function encapsulatedPixelData(dataSet: DataSet, pixelData: Element, transferSyn
     assertFrame(number, groups.length);
     return concatFragments(dataSet.byteArray, groups[number - 1]!);
   };
-  return { transferSyntaxUid, numberOfFrames: groups.length, encapsulated: true, bitsAllocated, frame, frameAsLittleEndian: frame };
+  return { transferSyntaxUid, numberOfFrames: groups.length, encapsulated: true, bitsAllocated, retainedBytes: dataSet.byteArray.byteLength, frame, frameAsLittleEndian: frame };
 }
 
 /** Which fragments make up each frame (PS3.5 A.4), from the most to the least reliable evidence. */

@@ -2,6 +2,7 @@
 // their pixel data that shares no code with lib/dicomweb/pixel-frames.ts, so a
 // test comparing the two can fail.
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -80,4 +81,54 @@ export function concat(parts: Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+export interface SyntheticElement {
+  /** 8 hex digits, e.g. '00280010'. */
+  tag: string;
+  vr: string;
+  /** Strings are padded to even length (UI with NUL, others with space); numbers are written as US. */
+  value: string | number | Uint8Array;
+}
+
+const LONG_LENGTH_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT']);
+
+function writeElement(element: SyntheticElement): Uint8Array {
+  let value: Uint8Array;
+  if (typeof element.value === 'number') value = Uint8Array.of(element.value & 0xff, element.value >> 8);
+  else if (typeof element.value === 'string') {
+    const padded = element.value.length % 2 === 0 ? element.value : `${element.value}${element.vr === 'UI' ? '\0' : ' '}`;
+    value = new TextEncoder().encode(padded);
+  } else value = element.value;
+  const long = LONG_LENGTH_VRS.has(element.vr);
+  const header = new Uint8Array(long ? 12 : 8);
+  const view = new DataView(header.buffer);
+  view.setUint16(0, Number.parseInt(element.tag.slice(0, 4), 16), true);
+  view.setUint16(2, Number.parseInt(element.tag.slice(4), 16), true);
+  header[4] = element.vr.charCodeAt(0);
+  header[5] = element.vr.charCodeAt(1);
+  if (long) view.setUint32(8, value.length, true);
+  else view.setUint16(6, value.length, true);
+  return concat([header, value]);
+}
+
+/**
+ * A minimal Part 10 file in explicit VR little endian (or deflated explicit VR
+ * little endian, `deflate: true`): preamble, DICM, meta group, then `elements`
+ * in the order given (callers list them in tag order).
+ */
+export function buildPart10(elements: SyntheticElement[], options: { deflate?: boolean } = {}): Uint8Array {
+  const syntax = options.deflate ? '1.2.840.10008.1.2.1.99' : '1.2.840.10008.1.2.1';
+  const metaBody = concat([
+    writeElement({ tag: '00020001', vr: 'OB', value: Uint8Array.of(0, 1) }),
+    writeElement({ tag: '00020002', vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.7' }),
+    writeElement({ tag: '00020003', vr: 'UI', value: '1.2.3.4.5' }),
+    writeElement({ tag: '00020010', vr: 'UI', value: syntax }),
+  ]);
+  const groupLength = new Uint8Array(4);
+  new DataView(groupLength.buffer).setUint32(0, metaBody.length, true);
+  const meta = concat([writeElement({ tag: '00020000', vr: 'UL', value: groupLength }), metaBody]);
+  const dataset = concat(elements.map(writeElement));
+  const body = options.deflate ? new Uint8Array(deflateRawSync(dataset)) : dataset;
+  return concat([new Uint8Array(128), new TextEncoder().encode('DICM'), meta, body]);
 }
