@@ -199,6 +199,30 @@ describe('real files', () => {
   });
 });
 
+describe('hostile structure costs linear time', () => {
+  // 2 MB of zero-length (0000,0000) elements (8 zero bytes each) that are not trailing padding:
+  // asking "only zeros from here on?" before every element once took hours for such a file.
+  const zeroElements = new Uint8Array(2 * 1024 * 1024);
+  const implicitLe = { transferSyntaxUid: '1.2.840.10008.1.2' };
+
+  it('reads an image after 262,144 zero-length (0000,0000) elements in well under a second', () => {
+    const file = part10(concat([zeroElements, encodeDataset(minimalImage(), { implicit: true })]), { ...implicitLe, sopInstanceUid: '1.2.826.0.1.3680043.99.1.1' });
+    const started = performance.now();
+    const parsed = object(parse(file));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(parsed.fields.instance.rows).toBe(2);
+    expect(Object.keys(parsed.metadata).filter((key) => key.startsWith('0000'))).toEqual([]);
+  });
+
+  it('refuses a data set that is nothing but such elements and a truncated last one, in well under a second', () => {
+    const cut = Uint8Array.of(0x08, 0x00, 0x18, 0x00, 0x40, 0x00, 0x00, 0x00);
+    const file = part10(concat([zeroElements, cut]), implicitLe);
+    const started = performance.now();
+    expect(rejected(parse(file))).toMatch(/^file is truncated at byte \d+: SOP Instance UID \(0008,0018\) declares 64 bytes/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
 describe('damaged input never throws', () => {
   it('survives 1200 seeded random corruptions and cuts of real files', () => {
     let seed = 20261126;

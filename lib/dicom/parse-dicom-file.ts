@@ -132,7 +132,7 @@ function parse(input: Uint8Array, options: ParseOptions): ParsedDicomFile {
 
   const encoding = encodingOf(transferSyntaxUid);
   const pixel = scan.elements.find((e) => e.tag === 0x7fe00010 || e.tag === 0x7fe00008 || e.tag === 0x7fe00009);
-  const metadata = readValues(dataset, datasetStart, scan.end, pixel, isDeflated(transferSyntaxUid) ? EXPLICIT_VR_LITTLE_ENDIAN : transferSyntaxUid, encoding, warnings);
+  const metadata = readValues(dataset, scan, pixel, isDeflated(transferSyntaxUid) ? EXPLICIT_VR_LITTLE_ENDIAN : transferSyntaxUid, encoding, warnings);
   restoreUids(metadata, scan, dataset);
   if (pixel) metadata[hexTag(pixel.tag)] = { vr: pixel.vr ?? (pixel.tag === 0x7fe00010 ? 'OW' : pixel.tag === 0x7fe00008 ? 'OF' : 'OD') };
 
@@ -213,24 +213,35 @@ function inflate(deflated: Uint8Array): Uint8Array {
 
 /**
  * dcmjs reads a minimal Part 10 buffer: File Meta naming the transfer syntax,
- * then the data set without its top-level pixel data element.
+ * then the data set without its top-level pixel data element and without its
+ * top-level group lengths (gggg,0000), which the metadata drops anyway. Leaving
+ * those out keeps a file made of thousands of zero-length (0000,0000) elements
+ * from costing dcmjs a second per few MB.
  */
 function readValues(
   dataset: Uint8Array,
-  datasetStart: number,
-  datasetEnd: number,
+  scan: ScanResult,
   pixel: ScannedElement | undefined,
   transferSyntaxUid: string,
   encoding: Encoding,
   warnings: string[],
 ): DicomJsonDataset {
   const header = buildFileMeta({ sopClassUid: '1', sopInstanceUid: '1', transferSyntaxUid });
-  const before = dataset.subarray(datasetStart, pixel ? pixel.headerOffset : datasetEnd);
-  const after = pixel ? dataset.subarray(pixel.end, datasetEnd) : new Uint8Array(0);
-  const buffer = new Uint8Array(header.length + before.length + after.length);
+  // Top-level elements are contiguous, so what dcmjs reads is a few runs of them.
+  const runs: Array<[start: number, end: number]> = [];
+  for (const element of scan.elements) {
+    if (element === pixel || (element.tag & 0xffff) === 0) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === element.headerOffset) last[1] = element.end;
+    else runs.push([element.headerOffset, element.end]);
+  }
+  const buffer = new Uint8Array(header.length + runs.reduce((sum, [start, end]) => sum + end - start, 0));
   buffer.set(header, 0);
-  buffer.set(before, header.length);
-  buffer.set(after, header.length + before.length);
+  let at = header.length;
+  for (const [start, end] of runs) {
+    buffer.set(dataset.subarray(start, end), at);
+    at += end - start;
+  }
   const dict = readWithDcmjs(buffer.buffer, dataset.length, warnings);
   return toDicomJson(dict, { littleEndian: encoding.littleEndian }, warnings);
 }
