@@ -3,6 +3,7 @@
 // Secrets come only from the environment; nothing here has a production default.
 import { z } from 'zod';
 import { parseRoleMap } from './auth/oidc-roles';
+import { DEFAULT_DICOM_LOCAL_ISSUERS } from './dicom/local-issuers';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', ''])
@@ -52,6 +53,13 @@ export const envSchema = z
     PACS_DICOMWEB_URL: z.url().optional(),
     PACS_USERNAME: z.string().min(1).optional(),
     PACS_PASSWORD: z.string().min(1).optional(),
+    /**
+     * Issuers of Patient ID (0010,0021) that mean "this hospital's MRN", comma-separated (e.g. "UKB-KIS,UKB").
+     * A DICOM object whose Patient ID has another issuer is not linked to (nor creates) a patient by that ID:
+     * it must be imported for a named patient. Objects without an issuer are matched by Patient ID as before.
+     * Default `KONSIL-DEMO` (the demo world's issuer); empty means no issuer is local.
+     */
+    DICOM_LOCAL_ISSUERS: z.string().default(DEFAULT_DICOM_LOCAL_ISSUERS),
   })
   .superRefine((env, ctx) => {
     if ([env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 !== 0) {

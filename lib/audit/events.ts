@@ -71,6 +71,7 @@ export const auditEventDetails = {
     studyInstanceUid: z.string(),
     instancesCreated: z.number().int(),
     instancesUnchanged: z.number().int(),
+    patientCreated: z.boolean().optional(),
   }),
   /** Images or their metadata were read through DICOMweb (Konsil's store or the PACS proxy). */
   'imaging.read': z.object({

@@ -8,12 +8,18 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, type Tx } from './client';
 
 // The DICOM importer's writes: one transaction per (patient, study) batch that
-// links or creates the patient, upserts the study and its series, inserts the
-// instances and writes one `import.dicom_study` audit event. Concurrent imports
-// of the same study meet on unique UIDs: rows are inserted with ON CONFLICT DO
-// NOTHING and the study row is locked (SELECT … FOR UPDATE) before it is
-// updated, so nothing is duplicated and no update is lost; deadlocks and
-// serialization failures retry the whole batch.
+// links or creates the patient, upserts the study and its series, writes the
+// instances' files, inserts the instances and writes one `import.dicom_study`
+// audit event. Concurrent imports of the same study meet on unique UIDs: rows
+// are inserted with ON CONFLICT DO NOTHING and the study row is locked
+// (SELECT … FOR UPDATE) before it is updated, so nothing is duplicated and no
+// update is lost; deadlocks and serialization failures retry the whole batch.
+//
+// Files are content-addressed, so two imports may share one. A batch holds a
+// shared advisory lock on each of its files' hashes from before it writes them
+// until it commits; removing a file that a failed batch wrote takes the same
+// lock exclusively and checks for referencing rows under it. So a row is never
+// committed pointing at a file that a cleanup removes (removeUnreferencedDicomFiles).
 
 export interface StoredDicomInstance {
   sopInstanceUid: string;
@@ -63,6 +69,12 @@ export interface DicomStudyBatch {
   series: DicomSeriesBatch[];
   /** Files of this study in the same import that were already stored (for the audit detail). */
   instancesUnchanged: number;
+  /**
+   * Writes the files with these hashes to storage (idempotent). Called inside the transaction, after the
+   * batch's checks and while it holds the files' locks, just before the instance rows are inserted; called
+   * again when the transaction is retried. A throw rolls the batch back and is rethrown as it is.
+   */
+  writeFiles: (fileSha256s: string[]) => Promise<void>;
 }
 
 export type DicomStudyBatchResult =
@@ -108,10 +120,37 @@ export async function findStoredDicomInstances(options: { actor: Actor | null; s
   return found;
 }
 
-/** True when an instance row points at this file (so a rolled-back import must not delete it). */
-export async function isDicomFileReferenced(options: { actor: Actor | null; fileSha256: string }): Promise<boolean> {
+/**
+ * Calls `remove` for each of these files that no instance row references, each in a short transaction
+ * holding the file's advisory lock exclusively: a batch that is about to commit a row for the same file
+ * holds it shared from before its write, so it either commits first (the file is kept) or waits and then
+ * writes the file again. A failure is logged and leaves the file (an unreferenced file is harmless).
+ */
+export async function removeUnreferencedDicomFiles(options: {
+  actor: Actor | null;
+  fileSha256s: Iterable<string>;
+  remove: (fileSha256: string) => Promise<void>;
+}): Promise<void> {
   check(options.actor);
-  return (await db().imagingInstance.count({ where: { fileSha256: options.fileSha256 } })) > 0;
+  for (const sha256 of new Set(options.fileSha256s)) {
+    try {
+      await db().$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('konsil.dicom-file'), ('x' || substr(${sha256}, 1, 8))::bit(32)::int)`;
+          if ((await tx.imagingInstance.count({ where: { fileSha256: sha256 } })) === 0) await options.remove(sha256);
+        },
+        { maxWait: 30_000, timeout: 120_000 },
+      );
+    } catch (error) {
+      console.error(`DICOM import: could not remove the unreferenced file ${sha256}; it stays in storage`, error);
+    }
+  }
+}
+
+/** Shared locks on the files a batch is about to write and reference (released at commit or rollback). */
+async function lockFilesShared(tx: Tx, sha256s: string[]): Promise<void> {
+  if (sha256s.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext('konsil.dicom-file'), ('x' || substr(h, 1, 8))::bit(32)::int) FROM unnest(${sha256s}::text[]) AS h`;
 }
 
 /** The batch is refused and nothing is written (the transaction rolls back). */
@@ -138,6 +177,8 @@ export async function saveDicomStudyBatch(batch: DicomStudyBatch): Promise<Dicom
 
 async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBatchResult> {
   const uid = batch.study.studyInstanceUid;
+  // First: from here to commit no cleanup can remove a file this batch writes and references.
+  await lockFilesShared(tx, [...new Set(batch.series.flatMap((s) => s.instances.map((i) => i.fileSha256)))].sort());
   let patientId = 'patientId' in batch.patient ? batch.patient.patientId : null;
   const header = 'fromHeader' in batch.patient ? batch.patient.fromHeader : null;
   if (header) patientId = (await tx.patient.findUnique({ where: { mrn: header.mrn }, select: { id: true } }))?.id ?? null;
@@ -160,11 +201,13 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
   if (!patientId) throw new Error('No patient to link the study to.');
 
   const modalities = [...new Set(batch.series.map((s) => s.modality))].sort();
+  let studyCreated = false;
   if (!existing) {
-    await tx.imagingStudy.createMany({
+    const { count } = await tx.imagingStudy.createMany({
       data: [{ patientId, studyInstanceUid: uid, ...studyFields(batch.study), modalities }],
       skipDuplicates: true,
     });
+    studyCreated = count === 1;
   }
   // Serialises concurrent batches of this study from here to commit.
   await tx.$queryRaw`SELECT id FROM imaging_studies WHERE "studyInstanceUid" = ${uid} FOR UPDATE`;
@@ -173,7 +216,7 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
   const update = studyUpdate(study, batch.study, modalities);
   if (update) await tx.imagingStudy.update({ where: { id: study.id }, data: update });
 
-  const seriesIds = await upsertSeries(tx, study.id, batch.series);
+  const { ids: seriesIds, created: seriesCreated } = await upsertSeries(tx, study.id, batch.series);
   const rejectedSeries = new Map<string, string>();
   const rows: InstanceInsert[] = [];
   for (const series of batch.series) {
@@ -186,9 +229,13 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
   }
   // Every series belongs elsewhere: leave no empty study or new patient behind.
   if (rows.length === 0 && rejectedSeries.size > 0) throw new BatchRefused([...rejectedSeries.values()][0]!);
+  // Files before rows, so a committed row never points at a missing file.
+  await batch.writeFiles([...new Set(rows.map((row) => row.fileSha256))]);
   const inserted = await insertInstances(tx, rows);
 
-  if (inserted.length > 0 || patientCreated) {
+  // Audited whenever this transaction changed anything, also when every instance lost the race to a
+  // concurrent import (inserted = 0) but the study row, a series or the patient was created or updated here.
+  if (inserted.length > 0 || patientCreated || studyCreated || update || seriesCreated > 0) {
     await writeAuditEvent(tx, {
       actor: batch.actor,
       action: 'import.dicom_study',
@@ -200,6 +247,7 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
         studyInstanceUid: uid,
         instancesCreated: inserted.length,
         instancesUnchanged: batch.instancesUnchanged,
+        patientCreated,
       },
     });
   }
@@ -263,15 +311,15 @@ function studyUpdate(
   return Object.keys(update).length ? update : null;
 }
 
-/** Series ids by UID, for the series of this study; a UID that belongs to another study is left out. */
-async function upsertSeries(tx: Tx, studyId: string, series: DicomSeriesBatch[]): Promise<Map<string, string>> {
+/** Series ids by UID, for the series of this study (a UID that belongs to another study is left out), and how many were created. */
+async function upsertSeries(tx: Tx, studyId: string, series: DicomSeriesBatch[]): Promise<{ ids: Map<string, string>; created: number }> {
   const uids = series.map((s) => s.seriesInstanceUid);
-  await tx.imagingSeries.createMany({
+  const { count } = await tx.imagingSeries.createMany({
     data: series.map(({ instances: _instances, ...fields }) => ({ ...fields, studyId })),
     skipDuplicates: true,
   });
   const rows = await tx.imagingSeries.findMany({ where: { seriesInstanceUid: { in: uids } }, select: { id: true, studyId: true, seriesInstanceUid: true } });
-  return new Map(rows.filter((row) => row.studyId === studyId).map((row) => [row.seriesInstanceUid, row.id]));
+  return { ids: new Map(rows.filter((row) => row.studyId === studyId).map((row) => [row.seriesInstanceUid, row.id])), created: count };
 }
 
 function isRetryable(error: unknown): boolean {

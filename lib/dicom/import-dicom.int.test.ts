@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz/actor';
 import { db } from '@/lib/db/client';
 import { dicomObjectPath } from '@/lib/storage/paths';
@@ -99,6 +99,65 @@ describe('patients', () => {
   });
 });
 
+describe('Issuer of Patient ID (0010,0021): whose ID is it?', () => {
+  const saved = process.env.DICOM_LOCAL_ISSUERS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DICOM_LOCAL_ISSUERS;
+    else process.env.DICOM_LOCAL_ISSUERS = saved;
+  });
+  const seedLocal = (id: string) =>
+    db().$transaction((tx) => seedPatient(tx, { mrn: id, familyName: 'Local', givenName: 'Patient', birthDate: '1960-01-01', sex: 'MALE', pseudonym: `P-${id}`, isSynthetic: false }));
+
+  it("never files another hospital's Patient ID under the local patient with that MRN, nor creates a patient by it", async () => {
+    process.env.DICOM_LOCAL_ISSUERS = 'UKB-KIS';
+    const id = mrn();
+    const local = await seedLocal(id);
+    const before = await imagingCounts();
+    const outside = syntheticSeries({ slices: 2, size: 4, patientId: id, issuer: 'OTHER-HOSPITAL' });
+    const result = await importDicomSources(outside, { actor: coordinator, channel: 'ui' });
+    expect(result.status).toBe('FAILED');
+    const reason = `Patient ID ${id} was issued by OTHER-HOSPITAL, not by this hospital: import it for a named patient`;
+    expect(result.files.map((f) => [f.status, f.reason?.slice(0, reason.length)])).toEqual([
+      ['rejected', reason],
+      ['rejected', reason],
+    ]);
+    expect(await imagingCounts()).toEqual(before);
+    // Nor is a patient created for an unknown outside ID.
+    const unknown = mrn();
+    const second = await importDicomSources(syntheticSeries({ slices: 1, size: 4, patientId: unknown, issuer: 'OTHER-HOSPITAL' }), { actor: coordinator, channel: 'ui' });
+    expect(second.files[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('was issued by OTHER-HOSPITAL') });
+    expect(await db().patient.findUnique({ where: { mrn: unknown } })).toBeNull();
+    // The way in: import it for the named patient.
+    const named = await importDicomSources(outside, { actor: coordinator, channel: 'ui', patientMrn: id });
+    expect(named.counts).toMatchObject({ stored: 2, rejected: 0 });
+    expect(named.patientIds).toEqual([local.id]);
+  });
+
+  it('links by Patient ID when the issuer is a local one (trimmed, any case) or when there is no issuer', async () => {
+    process.env.DICOM_LOCAL_ISSUERS = ' UKB-KIS , ukb-pacs ';
+    const id = mrn();
+    const local = await seedLocal(id);
+    for (const issuer of ['UKB-KIS', 'UKB-PACS', undefined]) {
+      const result = await importDicomSources(syntheticSeries({ slices: 1, size: 4, patientId: id, ...(issuer ? { issuer } : {}) }), { actor: coordinator, channel: 'ui' });
+      expect([issuer, result.counts.stored, result.patientIds]).toEqual([issuer, 1, [local.id]]);
+    }
+  });
+
+  it('with DICOM_LOCAL_ISSUERS unset only the demo issuer KONSIL-DEMO is local; set empty, none is', async () => {
+    delete process.env.DICOM_LOCAL_ISSUERS;
+    const id = mrn();
+    const demo = await importDicomSources(syntheticSeries({ slices: 1, size: 4, patientId: id, issuer: 'KONSIL-DEMO' }), { actor: coordinator, channel: 'seed' });
+    expect(demo.counts).toMatchObject({ stored: 1, patientsCreated: 1 });
+    const other = await importDicomSources(syntheticSeries({ slices: 1, size: 4, patientId: id, issuer: 'UKB-KIS' }), { actor: coordinator, channel: 'ui' });
+    expect(other.files[0]?.status).toBe('rejected');
+    process.env.DICOM_LOCAL_ISSUERS = '';
+    const none = await importDicomSources(syntheticSeries({ slices: 1, size: 4, patientId: id, issuer: 'KONSIL-DEMO' }), { actor: coordinator, channel: 'ui' });
+    expect(none.files[0]?.status).toBe('rejected');
+    const withoutIssuer = await importDicomSources(syntheticSeries({ slices: 1, size: 4, patientId: id }), { actor: coordinator, channel: 'ui' });
+    expect(withoutIssuer.counts.stored).toBe(1);
+  });
+});
+
 describe('series and instances', () => {
   it('refuses a series whose UID already belongs to another study', async () => {
     const id = mrn();
@@ -137,9 +196,10 @@ describe('series and instances', () => {
 });
 
 describe('storage and the database stay consistent', () => {
-  it('removes the files it wrote when the transaction fails', async () => {
+  it('leaves no file behind when the transaction fails', async () => {
     const id = mrn();
     // Another patient already holds the pseudonym this Patient ID would get: the insert cannot succeed.
+    // (Files are written late in the transaction, so none is; file-cleanup.int.test.ts covers removal.)
     await db().$transaction((tx) =>
       seedPatient(tx, { mrn: `${id}-other`, familyName: 'Holder', givenName: 'Pseudonym', birthDate: '1970-01-01', sex: 'MALE', pseudonym: dicomPseudonym(id, process.env.AUTH_SECRET!) }),
     );

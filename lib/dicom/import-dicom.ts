@@ -5,6 +5,7 @@ import { assertCan } from '@/lib/authz/assert-can';
 import { findPatientIdByMrn } from '@/lib/db/imaging-import';
 import { AppError } from '@/lib/errors';
 import { ImportRun } from './import-run';
+import { parseLocalIssuers } from './local-issuers';
 import type { DicomImportOptions, DicomImportResult, DicomSource } from './import-types';
 
 export type { DicomFileOutcome, DicomImportOptions, DicomImportResult, DicomSource } from './import-types';
@@ -35,6 +36,7 @@ export async function importDicomSources(
     overridePatientId,
     pseudonymKey,
     timeZone: process.env.KONSIL_TIME_ZONE || 'Europe/Berlin',
+    localIssuers: parseLocalIssuers(process.env.DICOM_LOCAL_ISSUERS),
   });
   const total = Array.isArray(sources) ? sources.length : null;
   for await (const source of sources) {

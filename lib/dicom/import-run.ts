@@ -4,6 +4,7 @@
 // far, and the DICOMDIRs read, to report files they list that never came.
 import { sha256Hex } from '@/lib/storage/content-store';
 import { dicomDirBase, type DicomDirIndex } from './dicomdir';
+import { foreignIssuerReason, isLocalIssuer } from './local-issuers';
 import type { DicomFileOutcome, DicomImportResult, DicomSource } from './import-types';
 import { parseDicomFile } from './parse-dicom-file';
 import { outcomeOf, storePending, type PendingObject, type StoreContext } from './store-pending';
@@ -28,7 +29,7 @@ export class ImportRun {
   private patientsCreated = 0;
   processed = 0;
 
-  constructor(private readonly context: StoreContext & { timeZone: string }) {}
+  constructor(private readonly context: StoreContext & { timeZone: string; /** Normalised DICOM_LOCAL_ISSUERS. */ localIssuers: readonly string[] }) {}
 
   async add(source: DicomSource): Promise<void> {
     this.processed++;
@@ -57,9 +58,17 @@ export class ImportRun {
       return;
     }
     const item = { name: source.name, parsed };
-    if (!this.context.overridePatientId && !parsed.fields.patient.id) {
-      this.outcomes[index] = outcomeOf(item, 'rejected', { reason: EMPTY_PATIENT_ID });
-      return;
+    if (!this.context.overridePatientId) {
+      const { id, issuer } = parsed.fields.patient;
+      if (!id) {
+        this.outcomes[index] = outcomeOf(item, 'rejected', { reason: EMPTY_PATIENT_ID });
+        return;
+      }
+      // Another hospital's ID: linking by it could file the images under a different person.
+      if (issuer && !isLocalIssuer(issuer, this.context.localIssuers)) {
+        this.outcomes[index] = outcomeOf(item, 'rejected', { reason: foreignIssuerReason(id, issuer) });
+        return;
+      }
     }
     const sha256 = sha256Hex(parsed.bytes);
     const uid = parsed.fields.instance.sopInstanceUid;

@@ -11,6 +11,8 @@ export interface DicomIndexFields {
   patient: {
     /** Patient ID (0010,0020); undefined when empty. */
     id: string | undefined;
+    /** Issuer of Patient ID (0010,0021); undefined when empty. */
+    issuer: string | undefined;
     name: PersonNameValue | undefined;
     birthDate: string | undefined;
     sex: string | undefined;
@@ -66,6 +68,7 @@ export function readIndexFields(metadata: DicomJsonDataset, options: { timeZone:
   return {
     patient: {
       id: get('PatientID'),
+      issuer: get('IssuerOfPatientID'),
       name: firstPersonName(metadata, tags.PatientName),
       birthDate: get('PatientBirthDate'),
       sex: get('PatientSex'),

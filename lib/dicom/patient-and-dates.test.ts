@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dicomDateToUtcDay, parseDicomDate, studyInstant } from './dicom-dates';
 import { dicomPseudonym, patientFromHeader, sexOf, splitPersonName } from './patient-from-header';
 import { isImageObject } from './sop-classes';
+import { isLocalIssuer, parseLocalIssuers } from './local-issuers';
 
 describe('DICOM dates', () => {
   it('reads a study date/time in the hospital zone, or in the offset the file names', () => {
@@ -59,5 +60,16 @@ describe('isImage', () => {
     ['1.2.840.10008.5.1.4.1.1.104.1', false, false], // Encapsulated PDF
   ])('%s with pixel data %s → %s', (sopClass, hasPixels, expected) => {
     expect(isImageObject(sopClass, hasPixels)).toBe(expected);
+  });
+});
+
+describe('DICOM_LOCAL_ISSUERS', () => {
+  it('defaults to the demo issuer; empty means none; entries are trimmed and compared case-insensitively', () => {
+    expect(parseLocalIssuers(undefined)).toEqual(['KONSIL-DEMO']);
+    expect(parseLocalIssuers('')).toEqual([]);
+    expect(parseLocalIssuers(' UKB-KIS, ukb-pacs ,,')).toEqual(['UKB-KIS', 'UKB-PACS']);
+    expect(isLocalIssuer(' ukb-kis ', parseLocalIssuers('UKB-KIS'))).toBe(true);
+    expect(isLocalIssuer('OTHER-HOSPITAL', parseLocalIssuers('UKB-KIS'))).toBe(false);
+    expect(isLocalIssuer('KONSIL-DEMO', parseLocalIssuers(''))).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 // A Konsil patient made from a DICOM header, for objects whose Patient ID
-// matches no existing MRN. The Patient ID becomes the MRN (and the record's
-// dicom source id). Synthetic: only when the header says the object is Konsil
-// demo data, i.e. Patient Comments (0010,4000) starting with "SYNTHETIC" (the
-// convention Konsil's own generators follow); real-world files are never
-// marked synthetic by guessing.
+// matches no existing MRN and was issued by this hospital (import-run.ts
+// refuses other issuers before anything is stored). The Patient ID becomes the
+// MRN (and the record's dicom source id). Synthetic: only when the header says
+// the object is Konsil demo data, i.e. Patient Comments (0010,4000) starting
+// with "SYNTHETIC" (the convention Konsil's own generators follow); real-world
+// files are never marked synthetic by guessing.
 import { createHmac } from 'node:crypto';
 import type { DicomIndexFields } from './index-fields';
 import { dicomDateToUtcDay } from './dicom-dates';
@@ -20,7 +21,8 @@ export interface PatientFromHeader {
   isSynthetic: boolean;
 }
 
-export function patientFromHeader(patient: DicomIndexFields['patient'] & { id: string }, pseudonymKey: string): PatientFromHeader {
+/** Only for objects whose Patient ID is this hospital's (no issuer, or a local one: see local-issuers.ts). */
+export function patientFromHeader(patient: Omit<DicomIndexFields['patient'], 'issuer'> & { id: string }, pseudonymKey: string): PatientFromHeader {
   const { familyName, givenName } = splitPersonName(patient.name?.Alphabetic ?? patient.name?.Ideographic ?? '');
   return {
     mrn: patient.id,

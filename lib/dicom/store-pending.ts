@@ -1,11 +1,14 @@
 // Stores a batch of parsed objects: decides unchanged / duplicate against what
-// is already indexed, writes new files (content-addressed) and then indexes
-// them with one database transaction per (patient, study). Files go first so a
-// committed row never points at a missing file; when a transaction fails, the
-// files it had newly written are removed again, unless another row uses them.
+// is already indexed, then indexes them with one database transaction per
+// (patient, study), which writes the new files (content-addressed) just before
+// their rows. Files go first so a committed row never points at a missing file;
+// files a batch newly wrote but did not keep (the transaction failed, or a
+// concurrent import stored the object first) are removed again, unless a row
+// uses them, under a per-file lock that concurrent batches hold while they
+// write and commit (see lib/db/imaging-import.ts).
 import {
   findStoredDicomInstances,
-  isDicomFileReferenced,
+  removeUnreferencedDicomFiles,
   saveDicomStudyBatch,
   type DicomSeriesBatch,
   type DicomStudyBatch,
@@ -98,26 +101,36 @@ async function alreadyStored(item: PendingObject, existing: StoredDicomInstance)
   return outcomeOf(item, 'unchanged', { patientId: existing.patientId });
 }
 
+/** A file could not be written: thrown out of the batch's transaction, which rolls back. */
+class StorageWriteFailed extends Error {}
+
 async function storeStudyGroup(group: PendingObject[], context: StoreContext, unchanged: number): Promise<{ settled: Settled[]; patientCreated: boolean }> {
-  const created: string[] = [];
+  /** Files this batch newly wrote (over every attempt of its transaction). */
+  const created = new Set<string>();
   const rejectAll = async (reason: string) => {
     await removeUnreferenced(created, new Set(), context);
     return { settled: group.map((item) => ({ index: item.index, outcome: outcomeOf(item, 'rejected', { reason }) })), patientCreated: false };
   };
-  try {
-    for (const item of group) {
-      const put = await putDicomObject(item.parsed.bytes);
-      if (put.created) created.push(put.sha256);
+  const bytesOf = new Map(group.map((item) => [item.sha256, item.parsed.bytes]));
+  const writeFiles = async (sha256s: string[]) => {
+    for (const sha256 of sha256s) {
+      try {
+        const put = await putDicomObject(bytesOf.get(sha256)!);
+        if (put.created) created.add(put.sha256);
+      } catch (error) {
+        throw new StorageWriteFailed(error instanceof Error ? error.message : String(error), { cause: error });
+      }
     }
-  } catch (error) {
-    console.error('DICOM import: writing to storage failed', error);
-    return rejectAll(`the file could not be written to storage (${error instanceof Error ? error.message : String(error)})`);
-  }
+  };
 
   let result: Awaited<ReturnType<typeof saveDicomStudyBatch>>;
   try {
-    result = await saveDicomStudyBatch(batchOf(group, context, unchanged));
+    result = await saveDicomStudyBatch({ ...batchOf(group, context, unchanged), writeFiles });
   } catch (error) {
+    if (error instanceof StorageWriteFailed) {
+      console.error('DICOM import: writing to storage failed', error.cause);
+      return rejectAll(`the file could not be written to storage (${error.message})`);
+    }
     console.error('DICOM import: indexing a study failed', error);
     return rejectAll('the study could not be saved to the database; nothing of it was stored (details are in the server log)');
   }
@@ -150,7 +163,7 @@ async function storeStudyGroup(group: PendingObject[], context: StoreContext, un
   return { settled, patientCreated: result.patientCreated };
 }
 
-function batchOf(group: PendingObject[], context: StoreContext, unchanged: number): DicomStudyBatch {
+function batchOf(group: PendingObject[], context: StoreContext, unchanged: number): Omit<DicomStudyBatch, 'writeFiles'> {
   const first = group[0]!.parsed.fields;
   const series = new Map<string, DicomSeriesBatch>();
   for (const item of group) {
@@ -201,10 +214,8 @@ function batchOf(group: PendingObject[], context: StoreContext, unchanged: numbe
   };
 }
 
-async function removeUnreferenced(created: string[], kept: Set<string>, context: StoreContext): Promise<void> {
-  for (const sha256 of new Set(created)) {
-    if (kept.has(sha256)) continue;
-    if (await isDicomFileReferenced({ actor: context.actor, fileSha256: sha256 })) continue;
-    await removeDicomObject(sha256);
-  }
+async function removeUnreferenced(created: Set<string>, kept: Set<string>, context: StoreContext): Promise<void> {
+  const candidates = [...created].filter((sha256) => !kept.has(sha256));
+  if (candidates.length === 0) return;
+  await removeUnreferencedDicomFiles({ actor: context.actor, fileSha256s: candidates, remove: removeDicomObject });
 }

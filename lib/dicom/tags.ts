@@ -14,6 +14,7 @@ export const tags = {
   SeriesDescription: '0008103E',
   PatientName: '00100010',
   PatientID: '00100020',
+  IssuerOfPatientID: '00100021',
   PatientBirthDate: '00100030',
   PatientSex: '00100040',
   PatientComments: '00104000',

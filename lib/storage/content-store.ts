@@ -29,7 +29,10 @@ export async function readDicomObject(sha256: string): Promise<Buffer> {
   return readFile(dicomObjectPath(sha256));
 }
 
-/** Removes an object whose database rows were rolled back (only if nothing references it). */
+/**
+ * Removes a stored object. Only through removeUnreferencedDicomFiles (lib/db/imaging-import.ts), which
+ * holds the file's lock and has checked that no row references it.
+ */
 export async function removeDicomObject(sha256: string): Promise<void> {
   await unlink(dicomObjectPath(sha256)).catch(() => undefined);
 }

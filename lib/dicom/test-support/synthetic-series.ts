@@ -12,6 +12,8 @@ export interface SeriesSpec {
   slices: number;
   size?: number;
   patientId?: string;
+  /** Issuer of Patient ID (0010,0021); none unless given. */
+  issuer?: string;
   patientName?: string;
   patientComments?: string;
   birthDate?: string;
@@ -51,6 +53,7 @@ export function syntheticSeries(spec: SeriesSpec): DicomSource[] {
       [tag(0x0028, 0x1053), 'DS', '1'],
       [tag(0x7fe0, 0x0010), 'OW', pixels],
     ];
+    if (spec.issuer) extra.push([tag(0x0010, 0x0021), 'LO', spec.issuer]);
     if (spec.patientComments) extra.push([tag(0x0010, 0x4000), 'LT', spec.patientComments]);
     const dataset = encodeDataset(minimalImage(extra, { patientId: spec.patientId ?? 'SYN-PID', sop, series: seriesUid, study: studyUid }));
     return { name: `${spec.prefix ?? 'series'}/IM${String(i + 1).padStart(4, '0')}`, bytes: part10(dataset, { sopInstanceUid: sop }) };
