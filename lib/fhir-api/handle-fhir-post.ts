@@ -1,6 +1,8 @@
 // POST [base] (a Bundle) and POST [base]/[type] (one resource), FHIR style:
-//  - small bodies are imported while the client waits: 200 + transaction-/batch-response,
-//    or 400 + OperationOutcome when a transaction was refused (nothing stored);
+//  - small bodies are imported while the client waits: 200 + transaction-/batch-response
+//    (a batch gets its batch-response even when every entry failed: the statuses are per
+//    entry), or 400 + OperationOutcome when nothing was stored otherwise (a refused
+//    transaction, an invalid single resource, an unreadable body);
 //  - large bodies, or `Prefer: respond-async`, become a background job:
 //    202 + Content-Location of the job to poll (the FHIR asynchronous request pattern).
 import 'server-only';
@@ -51,7 +53,10 @@ export async function handleFhirPost(request: Request, options: { actor: Actor; 
     files: [{ name: sourceName, bytes: bytes.byteLength, read: async () => bytes }],
   });
   const headers = { 'x-konsil-import-job': result.jobId };
-  if (result.fhirResponse) return fhirResponse(result.fhirResponse, result.status === 'FAILED' ? 400 : 200, headers);
+  if (result.fhirResponse) {
+    const isBundle = (result.fhirResponse as { resourceType?: unknown }).resourceType === 'Bundle';
+    return fhirResponse(result.fhirResponse, result.status === 'FAILED' && !isBundle ? 400 : 200, headers);
+  }
   return outcomeResponse(500, 'exception', 'The import finished without a response; see the import job.');
 }
 

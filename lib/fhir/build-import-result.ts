@@ -45,7 +45,10 @@ export function buildImportResult(plan: ImportPlan, outcome: { stored: Map<numbe
   const status: FhirImportResult['status'] =
     refused || (plan.kind === 'transaction' && counts.failed > 0) ? 'FAILED' : counts.failed === 0 ? 'SUCCEEDED' : stored > 0 ? 'PARTIAL' : 'FAILED';
 
-  if (status === 'FAILED') {
+  // A batch is answered entry by entry even when every entry failed (FHIR: a batch
+  // answers 200 + batch-response); a transaction, a collection and a single resource
+  // that stored nothing are answered with one OperationOutcome.
+  if (status === 'FAILED' && plan.kind !== 'batch') {
     const issues = [...(refused ? outcome.refused : []), ...answers.flatMap((a) => a?.issues ?? [])];
     // Errors first: they are why nothing was stored.
     issues.sort((a, b) => Number(isError(b)) - Number(isError(a)));

@@ -131,6 +131,42 @@ describe('a batch with some invalid entries', () => {
   });
 });
 
+describe('a patient whose MRN value is already taken by a patient from another MRN system', () => {
+  const patientFrom = (system: string | undefined, mrn: string, family: string): Patient => ({
+    resourceType: 'Patient',
+    identifier: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] }, ...(system ? { system } : {}), value: mrn }],
+    name: [{ family, given: ['Erika'] }],
+    gender: 'female',
+  });
+
+  it('is refused as a conflict (409) naming both systems; the existing patient is not touched', async () => {
+    const mrn = `X-${uniqueKey()}`;
+    const first = await importFhirPayload(patientFrom('urn:hospital-a:mrn', mrn, 'Alpha'), { actor, channel: 'api' });
+    expect(first.counts.created).toBe(1);
+    const before = await db().patient.findUniqueOrThrow({ where: { mrn } });
+
+    const result = await importFhirPayload({ resourceType: 'Bundle', type: 'batch', entry: [{ resource: patientFrom('urn:hospital-b:mrn', mrn, 'Beta') }] }, { actor, channel: 'api' });
+
+    expect(result).toMatchObject({ status: 'FAILED', counts: { failed: 1, created: 0, updated: 0 } });
+    const entry = (result.response as Bundle).entry![0]!.response!;
+    expect(entry.status).toBe('409 Conflict');
+    expect(entry.outcome!.issue![0]).toMatchObject({ severity: 'error', code: 'conflict', expression: ['Bundle.entry[0].resource'] });
+    expect(entry.outcome!.issue![0]!.details!.text).toEqual(expect.stringContaining('urn:hospital-a:mrn'));
+    expect(entry.outcome!.issue![0]!.details!.text).toEqual(expect.stringContaining('urn:hospital-b:mrn'));
+    expect(await db().patient.findUniqueOrThrow({ where: { mrn } })).toEqual(before);
+  });
+
+  it('still updates the patient when one side does not know its MRN system', async () => {
+    const mrn = `X-${uniqueKey()}`;
+    await importFhirPayload(patientFrom(undefined, mrn, 'Alpha'), { actor, channel: 'api' });
+
+    const result = await importFhirPayload(patientFrom('urn:hospital-a:mrn', mrn, 'Alpha-Beta'), { actor, channel: 'api' });
+
+    expect(result).toMatchObject({ status: 'SUCCEEDED', counts: { updated: 1 } });
+    expect(await db().patient.findUniqueOrThrow({ where: { mrn } })).toMatchObject({ mrnSystem: 'urn:hospital-a:mrn', familyName: 'Alpha-Beta' });
+  });
+});
+
 describe('payloads that are not importable at all', () => {
   it('throws FhirInputError with an OperationOutcome for a missing resourceType or a wrong Bundle type', async () => {
     const missing = importFhirPayload({ id: 'x', birthDate: '1960-01-01' }, { actor, channel: 'api' });

@@ -1,6 +1,7 @@
 // The FHIR importer against the real database: what a Bundle becomes, row by row,
 // and that importing it again changes nothing.
-import type { Bundle, Observation } from '@medplum/fhirtypes';
+import { randomUUID } from 'node:crypto';
+import type { Bundle, BundleEntry, Observation, Patient } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz/actor';
 import { db } from '@/lib/db/client';
@@ -116,7 +117,7 @@ describe('importing the NSCLC transaction Bundle', () => {
       interpretation: 'L',
       effectiveAt: new Date('2024-03-04T06:45:00Z'),
       sourceSystem: 'https://hospital.example.org/fhir/sid/lab-result',
-      sourceId: `LAB-${key}-10`,
+      sourceId: `LAB-${key}-10|718-7`,
     });
     expect(second).toMatchObject({ valueNumeric: 12.4, interpretation: 'N', effectiveAt: new Date('2024-04-02T06:10:00Z') });
     expect(byLoinc('2039-6')[0]).toMatchObject({ referenceLow: null, referenceHigh: 5, referenceText: '< 5.0 ng/mL (non-smokers)', interpretation: 'H' });
@@ -212,9 +213,9 @@ describe('importing again', () => {
     expect((result.response as Bundle).entry![0]!.response!.status).toBe('200 OK');
 
     const after = await rowsOf(patientId);
-    const changed = after.observations.find((o) => o.sourceId === `LAB-${key}-10`)!;
+    const changed = after.observations.find((o) => o.sourceId === `LAB-${key}-10|718-7`)!;
     expect(changed.valueNumeric).toBe(10.9);
-    expect(changed.id).toBe(before.observations.find((o) => o.sourceId === `LAB-${key}-10`)!.id);
+    expect(changed.id).toBe(before.observations.find((o) => o.sourceId === `LAB-${key}-10|718-7`)!.id);
     expect(after.observations.filter((o) => o.id !== changed.id)).toEqual(before.observations.filter((o) => o.id !== changed.id));
     expect(after.conditions).toEqual(before.conditions);
 
@@ -230,6 +231,76 @@ describe('importing again', () => {
     const row = await db().patient.findUniqueOrThrow({ where: { id: patientId } });
     expect(row.birthDate).toEqual(new Date('1957-04-13T00:00:00Z'));
     expect(row.version).toBeGreaterThan(0);
+  });
+});
+
+describe('a lab panel whose results all carry the order number as their identifier', () => {
+  const accession = { system: 'urn:lab:accession', value: '' };
+  const panelPatient = (mrn: string) => ({
+    fullUrl: `urn:uuid:${randomUUID()}`,
+    resource: { resourceType: 'Patient', identifier: [{ system: 'urn:test:mrn', value: mrn }], name: [{ family: 'Panel' }], gender: 'male' } as Patient,
+  });
+  const analyte = (patientUrl: string, loinc: string, value: number, unit: string): BundleEntry => ({
+    resource: {
+      resourceType: 'Observation',
+      identifier: [accession],
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: loinc }] },
+      subject: { reference: patientUrl },
+      effectiveDateTime: '2024-05-02T07:00:00Z',
+      valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
+    } as Observation,
+  });
+  const batch = (...entry: BundleEntry[]): Bundle => ({ resourceType: 'Bundle', type: 'batch', entry });
+
+  it('stores each analyte as its own row, keyed by order number and LOINC, and finds them again on re-import', async () => {
+    accession.value = `ACC-${uniqueKey()}`;
+    const patient = panelPatient(`PANEL-${accession.value}`);
+    const panel = () => batch(patient, analyte(patient.fullUrl, '718-7', 11.2, 'g/dL'), analyte(patient.fullUrl, '6690-2', 7.1, '10*3/uL'));
+
+    const first = await importFhirPayload(panel(), { actor: coordinator, channel: 'api' });
+    expect(first).toMatchObject({ status: 'SUCCEEDED', counts: { created: 3, failed: 0 } });
+    const rows = await db().observation.findMany({ where: { patientId: first.patientIds[0] }, orderBy: { loincCode: 'asc' } });
+    expect(rows.map((r) => [r.loincCode, r.valueNumeric, r.sourceSystem, r.sourceId])).toEqual([
+      ['6690-2', 7.1, 'urn:lab:accession', `${accession.value}|6690-2`],
+      ['718-7', 11.2, 'urn:lab:accession', `${accession.value}|718-7`],
+    ]);
+
+    expect((await importFhirPayload(panel(), { actor: coordinator, channel: 'api' })).counts).toMatchObject({ unchanged: 3, created: 0, updated: 0 });
+  });
+
+  it('does not let an analyte sent later under the same order number overwrite the earlier one', async () => {
+    accession.value = `ACC-${uniqueKey()}`;
+    const patient = panelPatient(`PANEL-${accession.value}`);
+    const hb = await importFhirPayload(batch(patient, analyte(patient.fullUrl, '718-7', 11.2, 'g/dL')), { actor: coordinator, channel: 'api' });
+    const wbc = await importFhirPayload(batch(patient, analyte(patient.fullUrl, '6690-2', 7.1, '10*3/uL')), { actor: coordinator, channel: 'api' });
+
+    expect(wbc.counts).toMatchObject({ created: 1, unchanged: 1, updated: 0 });
+    const rows = await db().observation.findMany({ where: { patientId: hb.patientIds[0] }, orderBy: { loincCode: 'asc' } });
+    expect(rows.map((r) => [r.loincCode, r.valueNumeric, r.unit])).toEqual([
+      ['6690-2', 7.1, '10*3/uL'],
+      ['718-7', 11.2, 'g/dL'],
+    ]);
+  });
+
+  it('finds a row stored before codes were part of the key (order number alone) by its code, and re-keys it instead of duplicating it', async () => {
+    accession.value = `ACC-${uniqueKey()}`;
+    const patient = panelPatient(`PANEL-${accession.value}`);
+    const created = await importFhirPayload(batch(patient), { actor: coordinator, channel: 'api' });
+    const patientId = created.patientIds[0]!;
+    const old = await db().observation.create({
+      data: { patientId, category: 'LABORATORY', loincCode: '718-7', display: '718-7', valueNumeric: 11.2, unit: 'g/dL', effectiveAt: new Date('2024-05-02T07:00:00Z'), sourceSystem: 'urn:lab:accession', sourceId: accession.value, sourceHash: 'former' },
+    });
+
+    const result = await importFhirPayload(batch(patient, analyte(patient.fullUrl, '718-7', 11.2, 'g/dL'), analyte(patient.fullUrl, '6690-2', 7.1, '10*3/uL')), { actor: coordinator, channel: 'api' });
+
+    expect(result.counts).toMatchObject({ unchanged: 1, updated: 1, created: 1, failed: 0 });
+    const rows = await db().observation.findMany({ where: { patientId }, orderBy: { loincCode: 'asc' } });
+    expect(rows.map((r) => [r.loincCode, r.sourceId])).toEqual([
+      ['6690-2', `${accession.value}|6690-2`],
+      ['718-7', `${accession.value}|718-7`],
+    ]);
+    expect(rows[1]!.id).toBe(old.id);
   });
 });
 

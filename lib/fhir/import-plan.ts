@@ -14,7 +14,13 @@ export interface PlannedPatient {
 }
 
 export type PlannedClinical = {
-  [T in ClinicalTable]: { table: T; row: ClinicalRows[T]; identity: SourceIdentity };
+  [T in ClinicalTable]: {
+    table: T;
+    row: ClinicalRows[T];
+    identity: SourceIdentity;
+    /** The key an earlier MAPPING_VERSION gave this resource (Observations: identifier without the code); see observationIdentity. */
+    formerIdentity?: SourceIdentity;
+  };
 }[ClinicalTable];
 
 export interface PlannedEntry {

@@ -16,7 +16,10 @@ export interface FhirImportResult {
   /** One count per payload entry (a refused transaction counts its invalid entries as failed and stores nothing). */
   counts: FhirImportCounts;
   byResourceType: Record<string, FhirImportCounts>;
-  /** transaction-response or batch-response Bundle (one entry per payload entry, in order), or an OperationOutcome when FAILED. */
+  /**
+   * transaction-response or batch-response Bundle (one entry per payload entry, in order), or an
+   * OperationOutcome when FAILED, except for a batch: it always gets its batch-response.
+   */
   response: Bundle | OperationOutcome;
   /** Konsil patients whose data this import stored or found unchanged. */
   patientIds: string[];

@@ -98,4 +98,14 @@ describe('mapObservation', () => {
     expect(mapObservation(lab({ valueQuantity: { value: 1, unit: 'Mikrogramm/l', system: 'http://unitsofmeasure.org', code: 'ug/L' } }), path).row?.unit).toBe('ug/L');
     expect(mapObservation(lab({ valueQuantity: { value: 1, unit: 'Zellen/µl' } }), path).row?.unit).toBe('Zellen/µl');
   });
+
+  it('never stores a code that is not UCUM as the unit: a local code yields the printable unit, or nothing', () => {
+    const local = { system: 'urn:lis:units', code: 'MMOLL' };
+    expect(mapObservation(lab({ valueQuantity: { value: 1, unit: 'mmol/l', ...local } }), path).row?.unit).toBe('mmol/l');
+    expect(mapObservation(lab({ valueQuantity: { value: 1, ...local } }), path).row?.unit).toBeNull();
+    expect(mapObservation(lab({ valueQuantity: { value: 1, code: 'MMOLL' } }), path).row?.unit).toBeNull();
+    expect(mapObservation(lab({ valueRange: { low: { value: 1, ...local }, high: { value: 3, ...local } } }), path).row).toMatchObject({ valueText: '1–3', unit: null });
+    expect(mapObservation(lab({ valueRange: { low: { value: 1, unit: 'mmol/l', ...local } } }), path).row?.unit).toBe('mmol/l');
+    expect(mapObservation(lab({ valueRange: { high: { value: 3, unit: 'Millimol/l', system: 'http://unitsofmeasure.org', code: 'mmol/L' } } }), path).row?.unit).toBe('mmol/L');
+  });
 });

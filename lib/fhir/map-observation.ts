@@ -67,8 +67,7 @@ function readValue(observation: Observation, category: ObservationRow['category'
   if (observation.valueTime !== undefined) return { ...NO_VALUE, valueText: observation.valueTime };
   if (observation.valueRange) {
     const { low, high } = observation.valueRange;
-    const unit = low?.code ?? low?.unit ?? high?.code ?? high?.unit ?? null;
-    return { ...NO_VALUE, valueText: `${low?.value ?? ''}–${high?.value ?? ''}`, unit };
+    return { ...NO_VALUE, valueText: `${low?.value ?? ''}–${high?.value ?? ''}`, unit: (low && unitOf(low)) ?? (high && unitOf(high)) ?? null };
   }
   if (observation.valueRatio || observation.valueSampledData || observation.valuePeriod) {
     issues.push(warningIssue('This kind of value (Ratio, SampledData, Period) is not stored; the observation is kept without it', at(path, 'value[x]'), 'not-supported'));
@@ -79,9 +78,18 @@ function readValue(observation: Observation, category: ObservationRow['category'
   return NO_VALUE;
 }
 
+/**
+ * The unit column: the UCUM code when the quantity is coded in UCUM (machine-readable),
+ * else the printable `unit` text as sent. A code from any other system (or one without
+ * a system) is never stored: the column promises UCUM, and a local code ("MMOLL") is
+ * neither UCUM nor readable.
+ */
+function unitOf(quantity: Quantity): string | null {
+  return clean(quantity.system === SYSTEM.ucum ? quantity.code : undefined) ?? clean(quantity.unit) ?? null;
+}
+
 function quantityValue(quantity: Quantity): Value {
-  // UCUM code when the sender gave one (machine-readable), else its printable unit.
-  const unit = clean(quantity.system === SYSTEM.ucum ? quantity.code : undefined) ?? clean(quantity.unit) ?? clean(quantity.code) ?? null;
+  const unit = unitOf(quantity);
   const comparator = quantity.comparator;
   return {
     valueNumeric: quantity.value ?? null,

@@ -1,4 +1,4 @@
-import type { Patient } from '@medplum/fhirtypes';
+import type { Identifier, Patient } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { nsclcTransaction, resourceAt } from './__fixtures__/load-fixture';
 import { isSyntheticPatient, mapPatient, pseudonymFor } from './map-patient';
@@ -19,6 +19,34 @@ describe('mapPatient', () => {
       isSynthetic: true,
     });
     expect(mapped?.identifiers).toContainEqual({ system: 'http://fhir.de/sid/gkv/kvid-10', value: 'X123456789' });
+  });
+
+  it('never takes an identifier of another type (insurance, passport…) as the MRN', () => {
+    const insured: Patient = {
+      resourceType: 'Patient',
+      identifier: [
+        { type: { coding: [{ system: 'http://fhir.de/CodeSystem/identifier-type-de-basis', code: 'GKV' }] }, system: 'http://fhir.de/sid/gkv/kvid-10', value: 'X123456789' },
+        { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PPN' }] }, system: 'urn:passport', value: 'C01X00T47' },
+        { type: { text: 'Versichertennummer' }, system: 'urn:insurer', value: '77' },
+      ],
+      name: [{ family: 'Muster' }],
+    };
+    const { mapped, issues } = mapPatient(insured, path);
+    expect(mapped).toBeUndefined();
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: 'error', expression: [`${path}.identifier`], details: { text: expect.stringContaining('typed MR') } }),
+    ]);
+  });
+
+  it('falls back to an untyped identifier, or one typed MRN-like (PI, MRT, text "MRN"), after the one typed MR', () => {
+    const typed = (type: Identifier['type'], value: string): Identifier => ({ type, system: `urn:${value}`, value });
+    const kvid = typed({ coding: [{ system: 'http://fhir.de/CodeSystem/identifier-type-de-basis', code: 'GKV' }] }, 'kvid');
+    const mrnOf = (identifier: Identifier[]) => mapPatient({ resourceType: 'Patient', identifier, name: [{ family: 'X' }] }, path).mapped?.row.mrn;
+    expect(mrnOf([kvid, { system: 'urn:untyped', value: 'untyped' }])).toBe('untyped');
+    expect(mrnOf([kvid, typed({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PI' }] }, 'pi')])).toBe('pi');
+    expect(mrnOf([kvid, typed({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MRT' }] }, 'mrt')])).toBe('mrt');
+    expect(mrnOf([kvid, typed({ text: 'MRN' }, 'text')])).toBe('text');
+    expect(mrnOf([typed({ text: 'MRN' }, 'text'), typed({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] }, 'mr')])).toBe('mr');
   });
 
   it('takes the first identifier with a value when none is typed MR, and the first name when none is official', () => {

@@ -21,7 +21,15 @@ export function mapPatient(patient: Patient, path: string): { mapped?: MappedPat
   const issues: OperationOutcomeIssue[] = [];
 
   const mrnIdentifier = pickMrn(patient.identifier);
-  if (!mrnIdentifier) issues.push(errorIssue('Konsil needs a medical record number: no Patient.identifier has a value', at(path, 'identifier'), 'required'));
+  if (!mrnIdentifier) {
+    issues.push(
+      errorIssue(
+        'Konsil needs a medical record number: no Patient.identifier with a value is typed MR, typed like a record number (MRT, PI, "MRN") or untyped; insurance and other typed numbers are not used as the MRN',
+        at(path, 'identifier'),
+        'required',
+      ),
+    );
+  }
 
   const name = patient.name?.find((n) => n.use === 'official') ?? patient.name?.[0];
   const familyName = clean(name?.family) ?? '';
@@ -53,10 +61,34 @@ export function mapPatient(patient: Patient, path: string): { mapped?: MappedPat
   };
 }
 
-/** The identifier typed MR (v2-0203), else the first one with a value. */
+/**
+ * The MRN, among the identifiers with a value:
+ *  1. the first typed MR (v2-0203 "medical record number");
+ *  2. else the first that is untyped (senders often leave the MRN's type out), or
+ *     typed like a record number: v2-0203 MRT (temporary MRN) or PI (patient
+ *     internal identifier), or any coding or type text reading "MR" / "MRN";
+ *  3. else none, and the patient is refused: an identifier typed as anything else
+ *     (insurance number, passport, social security…) is never taken for the MRN,
+ *     because patients are matched by MRN.
+ */
 function pickMrn(identifiers: Identifier[] | undefined): Identifier | undefined {
   const withValue = (identifiers ?? []).filter((i) => clean(i.value));
-  return withValue.find((i) => i.type?.coding?.some((c) => c.system === SYSTEM.identifierType && c.code === 'MR')) ?? withValue[0];
+  return withValue.find((i) => i.type?.coding?.some((c) => c.system === SYSTEM.identifierType && c.code === 'MR')) ?? withValue.find((i) => !hasType(i) || isMrnLike(i));
+}
+
+const MRN_LIKE_V2_0203 = new Set(['MR', 'MRT', 'PI']);
+const MRN_LIKE_TEXT = /^(mrn?|medical record( number)?)$/i;
+
+function hasType(identifier: Identifier): boolean {
+  return Boolean(clean(identifier.type?.text) || identifier.type?.coding?.some((c) => clean(c.code)));
+}
+
+function isMrnLike(identifier: Identifier): boolean {
+  const { type } = identifier;
+  return (
+    MRN_LIKE_TEXT.test(type?.text?.trim() ?? '') ||
+    (type?.coding ?? []).some((c) => (c.system === SYSTEM.identifierType && MRN_LIKE_V2_0203.has(c.code ?? '')) || MRN_LIKE_TEXT.test(c.code?.trim() ?? ''))
+  );
 }
 
 /** Test data is marked HTEST (v3-ActReason) in meta.security, or tagged `synthetic` by Konsil's demo generator. */

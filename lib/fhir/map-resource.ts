@@ -22,7 +22,7 @@ import { mapObservation } from './map-observation';
 import { mapPatient } from './map-patient';
 import { mapProcedure } from './map-procedure';
 import type { ClinicalRows, ClinicalTable } from './mapped-rows';
-import { fhirSourceSystem, sourceIdentity } from './source-identity';
+import { fhirSourceSystem, observationIdentity, sourceIdentity } from './source-identity';
 
 /** The resource types Konsil imports; everything else is skipped with a warning. */
 export const importedResourceTypes = [
@@ -61,14 +61,15 @@ export function mapResource(resource: Resource, context: { path: string; fullUrl
   const result = mapClinical(resource, context);
   if (!result) return { issues: [errorIssue(`${resource.resourceType} is not imported`, path, 'not-supported')] };
   const issues = [...result.issues];
-  const identity = sourceIdentity(resource, context.fullUrl);
+  const { identity, formerIdentity } =
+    result.table === 'observation' && result.row ? observationIdentity(resource, context.fullUrl, result.row) : { identity: sourceIdentity(resource, context.fullUrl), formerIdentity: undefined };
   if (!identity) {
     issues.push(errorIssue('Konsil cannot recognise this resource on a later import: it has no identifier, no id and no fullUrl', path, 'required'));
   }
   const subject = (resource as { subject?: Reference }).subject;
   if (!subject) issues.push(errorIssue(`Konsil needs the patient: ${resource.resourceType}.subject is missing`, at(path, 'subject'), 'required'));
   if (!result.row || !identity || !subject) return { issues };
-  return { clinical: { table: result.table, row: result.row, identity } as PlannedClinical, subject, issues };
+  return { clinical: { table: result.table, row: result.row, identity, ...(formerIdentity ? { formerIdentity } : {}) } as PlannedClinical, subject, issues };
 }
 
 type ClinicalResult = { [T in ClinicalTable]: { table: T; row?: ClinicalRows[T]; issues: OperationOutcomeIssue[] } }[ClinicalTable];

@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 /**
  * Part of every fingerprint. Bump it when a mapping rule changes what a resource
  * becomes, so the next import of unchanged FHIR updates the rows it maps differently.
+ * 2: Observation keys include the code (source-identity.ts); the unit is a UCUM code
+ *    only when the quantity is coded in UCUM, else the printable unit text.
  */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 export function sourceHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson({ mapping: MAPPING_VERSION, value })).digest('hex');

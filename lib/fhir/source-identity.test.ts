@@ -1,7 +1,7 @@
 import type { Observation } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sourceHash } from './source-hash';
-import { fhirSourceSystem, sourceIdentity } from './source-identity';
+import { fhirSourceSystem, observationCodeKey, observationIdentity, sourceIdentity } from './source-identity';
 
 const observation: Observation = { resourceType: 'Observation', status: 'final', code: { text: 'x' } };
 
@@ -26,6 +26,29 @@ describe('sourceIdentity', () => {
 
   it('names the FHIR source', () => {
     expect(fhirSourceSystem({ resourceType: 'Patient', meta: { source: 'urn:kis' } })).toBe('fhir:urn:kis');
+  });
+});
+
+describe('observationIdentity', () => {
+  const code = { loincCode: '718-7', codeSystem: null, code: null, display: 'Hemoglobin' };
+  const shared = { ...observation, id: 'o1', identifier: [{ system: 'urn:lab:order', value: 'ACC-1' }] };
+
+  it('keys an observation with a business identifier by identifier value and code, so panel results sharing an order number stay apart', () => {
+    expect(observationIdentity(shared, undefined, code)).toEqual({
+      identity: { sourceSystem: 'urn:lab:order', sourceId: 'ACC-1|718-7' },
+      formerIdentity: { sourceSystem: 'urn:lab:order', sourceId: 'ACC-1' },
+    });
+    expect(observationIdentity(shared, undefined, { ...code, loincCode: '6690-2' }).identity).toEqual({ sourceSystem: 'urn:lab:order', sourceId: 'ACC-1|6690-2' });
+  });
+
+  it('uses system|code without LOINC, the text without any code', () => {
+    expect(observationCodeKey({ loincCode: null, codeSystem: 'http://snomed.info/sct', code: '363808001', display: 'Body weight' })).toBe('http://snomed.info/sct|363808001');
+    expect(observationCodeKey({ loincCode: null, codeSystem: null, code: null, display: 'Hb' })).toBe('Hb');
+  });
+
+  it('keeps the logical id or fullUrl as they are: they name one resource already', () => {
+    expect(observationIdentity({ ...observation, id: 'o1' }, 'urn:uuid:1', code)).toEqual({ identity: { sourceSystem: 'fhir:default', sourceId: 'Observation/o1' } });
+    expect(observationIdentity(observation, undefined, code)).toEqual({});
   });
 });
 

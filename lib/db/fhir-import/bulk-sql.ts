@@ -74,16 +74,23 @@ export async function bulkUpdate<Columns extends Record<string, PgType>>(tx: Tx,
     WHERE t."id" = u."id"`;
 }
 
-/** Rows of `table` with these source keys: what an import made of these resources last time. */
-export async function findBySourceKeys(
+type SourceKeyedRow = { id: string; patientId: string; sourceSystem: string; sourceId: string; sourceHash: string | null };
+
+/**
+ * Rows of `table` with these source keys: what an import made of these resources
+ * last time. `extraColumns` (names from code, never from input) are selected too.
+ */
+export async function findBySourceKeys<Extra extends string = never>(
   tx: Tx,
   table: string,
   keys: { sourceSystem: string; sourceId: string }[],
-): Promise<{ id: string; patientId: string; sourceSystem: string; sourceId: string; sourceHash: string | null }[]> {
+  extraColumns: readonly Extra[] = [],
+): Promise<(SourceKeyedRow & Record<Extra, unknown>)[]> {
   if (keys.length === 0) return [];
   const systems = [...new Set(keys.map((k) => k.sourceSystem))];
-  const rows = await tx.$queryRaw<{ id: string; patientId: string; sourceSystem: string; sourceId: string; sourceHash: string | null }[]>`
-    SELECT "id", "patientId", "sourceSystem", "sourceId", "sourceHash" FROM ${Prisma.raw(`"${table}"`)}
+  const extra = extraColumns.map((c) => `, "${c}"`).join('');
+  const rows = await tx.$queryRaw<(SourceKeyedRow & Record<Extra, unknown>)[]>`
+    SELECT "id", "patientId", "sourceSystem", "sourceId", "sourceHash"${Prisma.raw(extra)} FROM ${Prisma.raw(`"${table}"`)}
     WHERE "sourceSystem" = ANY(${systems}::text[]) AND "sourceId" = ANY(${keys.map((k) => k.sourceId)}::text[])`;
   return rows;
 }

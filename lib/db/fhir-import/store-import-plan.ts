@@ -129,6 +129,16 @@ class RefusedTransaction extends Error {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+/**
+ * A unique-key violation, however Prisma reports it: P2002 from the query API, and
+ * P2010 ("raw query failed") from $executeRaw / $queryRaw, which every bulk write
+ * here uses: with @prisma/adapter-pg the PostgreSQL SQLSTATE (23505,
+ * unique_violation) is in meta.driverAdapterError.cause.originalCode.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } };
+  if (code === 'P2002') return true;
+  const cause = meta?.driverAdapterError?.cause;
+  return code === 'P2010' && (cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation');
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { EntryWriteResult } from '@/lib/fhir/import-plan';
 import { errorIssue } from '@/lib/fhir/issues';
-import type { ClinicalRows, SourceIdentity } from '@/lib/fhir/mapped-rows';
+import type { ClinicalRows, ObservationRow, SourceIdentity } from '@/lib/fhir/mapped-rows';
+import { observationCodeKey } from '@/lib/fhir/source-identity';
 import { sourceHash } from '@/lib/fhir/source-hash';
 import type { Tx } from '../client';
 import { bulkInsert, bulkUpdate, findBySourceKeys, newRowId, type BulkRow, type BulkTable, type PgType } from './bulk-sql';
@@ -15,8 +16,14 @@ export interface ClinicalItem<T extends KeyedTable = KeyedTable> {
   path: string;
   patientId: string;
   identity: SourceIdentity;
+  /** A key this resource had under an earlier mapping (see PlannedClinical); a row still stored under it is this resource's row. */
+  formerIdentity?: SourceIdentity;
   row: ClinicalRows[T];
 }
+
+/** What an observation observes; a row found under a former key is only the same row when these agree. */
+const OBSERVED_CODE_COLUMNS = ['loincCode', 'codeSystem', 'code', 'display'] as const;
+type ObservedCode = Pick<ObservationRow, (typeof OBSERVED_CODE_COLUMNS)[number]>;
 
 // The mapped rows already hold their values as the columns store them (dates as
 // YYYY-MM-DD, instants as ISO strings), so they go to bulk-sql unchanged.
@@ -39,13 +46,25 @@ export async function writeClinicalRows<T extends KeyedTable>(tx: Tx, table: T, 
   const results = new Map<number, EntryWriteResult>();
   if (items.length === 0) return results;
   const spec = specs[table];
-  const existing = new Map((await findBySourceKeys(tx, spec.table, items.map((i) => i.identity))).map((r) => [`${r.sourceSystem}|${r.sourceId}`, r]));
+  const keys = items.flatMap((i) => (i.formerIdentity ? [i.identity, i.formerIdentity] : [i.identity]));
+  const extra = table === 'observation' ? OBSERVED_CODE_COLUMNS : [];
+  const existing = new Map((await findBySourceKeys(tx, spec.table, keys, extra)).map((r) => [keyOf(r), r]));
 
   const inserts: BulkRow<Record<string, PgType>>[] = [];
   const updates: BulkRow<Record<string, PgType>>[] = [];
+  const adopted = new Set<string>();
   for (const item of items) {
     const hash = sourceHash({ table, row: item.row, patientId: item.patientId, identity: item.identity });
-    const found = existing.get(`${item.identity.sourceSystem}|${item.identity.sourceId}`);
+    let found = existing.get(keyOf(item.identity));
+    if (!found && item.formerIdentity) {
+      // Stored under the former key (the identifier alone): the same row only if it observes
+      // the same thing; another analyte of the same order keeps its row. The update re-keys it.
+      const former = existing.get(keyOf(item.formerIdentity));
+      if (former && !adopted.has(former.id) && observationCodeKey(former as unknown as ObservedCode) === observationCodeKey(item.row as ObservedCode)) {
+        adopted.add(former.id);
+        found = former;
+      }
+    }
     const values = { ...item.row, patientId: item.patientId, ...item.identity, sourceHash: hash };
     if (!found) {
       inserts.push({ id: newRowId(), ...values });
@@ -66,4 +85,8 @@ export async function writeClinicalRows<T extends KeyedTable>(tx: Tx, table: T, 
   await bulkInsert(tx, spec, inserts);
   await bulkUpdate(tx, spec, updates);
   return results;
+}
+
+function keyOf(identity: SourceIdentity): string {
+  return `${identity.sourceSystem}|${identity.sourceId}`;
 }

@@ -45,7 +45,7 @@ export async function writePatientGroups(
       const clinical = entry.clinical!;
       const base = { entryIndex: index, path: entry.path, patientId, identity: clinical.identity };
       if (clinical.table === 'imagingStudy') studies.push({ ...base, row: clinical.row });
-      else keyed.get(clinical.table)!.push({ ...base, row: clinical.row });
+      else keyed.get(clinical.table)!.push({ ...base, row: clinical.row, ...(clinical.formerIdentity ? { formerIdentity: clinical.formerIdentity } : {}) });
     }
   }
   for (const [table, items] of keyed) for (const [index, result] of await writeClinicalRows(tx, table, items)) results.set(index, result);

@@ -19,7 +19,10 @@ export interface PatientItem {
  * updates those whose content changed (version bumped); unchanged ones are not
  * touched. A patient is matched by MRN first (the hospital's key, also in DICOM
  * headers), then by (source, FHIR id); when the two point at different Konsil
- * patients the entry fails rather than guess which.
+ * patients the entry fails rather than guess which. An MRN matches only within
+ * its system: when both the stored and the incoming MRN name their system and the
+ * systems differ, the entry fails as a conflict (MRN values are unique in Konsil,
+ * so the second patient cannot be stored beside the first either).
  */
 export async function writePatients(tx: Tx, items: PatientItem[]): Promise<Map<number, EntryWriteResult>> {
   const results = new Map<number, EntryWriteResult>();
@@ -29,7 +32,7 @@ export async function writePatients(tx: Tx, items: PatientItem[]): Promise<Map<n
   const fhirIds = items.flatMap((i) => (i.planned.sourceId ? [i.planned.sourceId] : []));
   const existing = await tx.patient.findMany({
     where: { OR: [{ mrn: { in: mrns } }, ...(fhirIds.length > 0 ? [{ sourceId: { in: fhirIds } }] : [])] },
-    select: { id: true, mrn: true, sourceSystem: true, sourceId: true, sourceHash: true },
+    select: { id: true, mrn: true, mrnSystem: true, sourceSystem: true, sourceId: true, sourceHash: true },
   });
   const byMrn = new Map(existing.map((p) => [p.mrn, p]));
   const bySource = new Map(existing.filter((p) => p.sourceId).map((p) => [`${p.sourceSystem}|${p.sourceId}`, p]));
@@ -42,6 +45,19 @@ export async function writePatients(tx: Tx, items: PatientItem[]): Promise<Map<n
     const hash = sourceHash({ patient: row, sourceSystem, sourceId });
     const sameMrn = byMrn.get(row.mrn);
     const sameSource = sourceId ? bySource.get(`${sourceSystem}|${sourceId}`) : undefined;
+    if (sameMrn?.mrnSystem && row.mrnSystem && sameMrn.mrnSystem !== row.mrnSystem) {
+      // The same number in two numbering systems is two people (or at least not provably one).
+      results.set(item.entryIndex, {
+        outcome: 'failed',
+        conflict: true,
+        issue: errorIssue(
+          `Conflict: MRN ${row.mrn} of system ${row.mrnSystem} is already the MRN of a Konsil patient from system ${sameMrn.mrnSystem}; an MRN from another system is not the same patient, and Konsil keeps one patient per MRN value, so this patient was not stored`,
+          item.path,
+          'conflict',
+        ),
+      });
+      continue;
+    }
     if ((sameMrn && sameSource && sameMrn.id !== sameSource.id) || claimed.has((sameMrn ?? sameSource)?.id ?? '')) {
       results.set(item.entryIndex, {
         outcome: 'failed',
