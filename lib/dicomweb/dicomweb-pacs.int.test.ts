@@ -2,6 +2,8 @@
 // the same files in Konsil's store and in the PACS must come out the same, and
 // Konsil's scope still decides which studies can be reached.
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
@@ -11,12 +13,20 @@ import { startOrthanc, type StartedOrthanc } from '@/scripts/orthanc/start-ortha
 import { daikonDir, readBytes } from './test-support/dicom-files';
 import { ANY_DICOM, BASE, CORNERSTONE_FRAMES, callDicomweb, json, parts, value } from './test-support/call-dicomweb';
 import { withFreshUids } from './test-support/fresh-uids';
+import dicomParser from './dicom-parser';
+import type { PacsConfig } from './pacs-fetch';
 import { seedImagingWorld, type ImagingWorld, type WorldFile } from './test-support/imaging-world';
 
 let world: ImagingWorld;
 let orthanc: StartedOrthanc;
 /** A study the PACS has but Konsil's index does not know. */
 let unknownStudyUid: string;
+let unknownSeriesUid: string;
+/** In front of Orthanc: records the URLs Konsil sends, or answers QIDO with 40 MB when `oversize` is set. */
+let front: http.Server;
+let viaFront: PacsConfig;
+const forwarded: URL[] = [];
+let oversize = false;
 const strangerUids = new Map<string, string>();
 const saved = { ...process.env };
 
@@ -28,6 +38,26 @@ beforeAll(async () => {
   const stranger = withFreshUids(readBytes(path.join(daikonDir, 'volume/brain_002.dcm')), strangerUids);
   await orthanc.uploadInstance(stranger);
   unknownStudyUid = [...strangerUids.entries()].find(([original]) => original.startsWith('0.0.0.0.2.'))![1];
+  unknownSeriesUid = dicomParser.parseDicom(Buffer.from(stranger), { untilTag: 'x7fe00010' }).string('x0020000e')!.replace(/\0/g, '').trim();
+  front = http.createServer((request, response) => {
+    forwarded.push(new URL(request.url ?? '/', 'http://front'));
+    if (oversize) {
+      response.writeHead(200, { 'content-type': 'application/dicom+json' });
+      response.on('error', () => {});
+      response.write('[');
+      for (let i = 0; i < 40; i++) response.write(Buffer.alloc(1024 * 1024, 0x20));
+      response.end(']');
+      return;
+    }
+    fetch(`${orthanc.url}${request.url}`, { headers: { accept: request.headers.accept ?? '*/*', authorization: request.headers.authorization ?? '' } })
+      .then(async (upstream) => {
+        response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+        response.end(Buffer.from(await upstream.arrayBuffer()));
+      })
+      .catch(() => response.writeHead(502).end());
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  viaFront = { url: `http://127.0.0.1:${(front.address() as AddressInfo).port}/dicom-web`, username: orthanc.username, password: orthanc.password };
   process.env.PACS_DICOMWEB_URL = orthanc.dicomWebUrl;
   process.env.PACS_USERNAME = orthanc.username;
   process.env.PACS_PASSWORD = orthanc.password;
@@ -40,6 +70,8 @@ afterAll(async () => {
     else process.env[key] = saved[key];
   }
   resetEnvCache();
+  front?.closeAllConnections();
+  await new Promise((resolve) => (front ? front.close(resolve) : resolve(undefined)));
   await orthanc?.stop();
 });
 
@@ -89,6 +121,71 @@ describe('QIDO-RS through the PACS', () => {
     expect(value(series, '00081190')).toBe(`${BASE}/studies/${ct.studyUid}/series/${ct.seriesUid}`);
     expect((await callDicomweb(world.outsider, `studies/${ct.studyUid}/series`)).status).toBe(404);
     expect((await callDicomweb(world.member, `studies/${unknownStudyUid}/series`)).status).toBe(404);
+  });
+});
+
+describe('QIDO-RS through the PACS under one study', () => {
+  const uidsOf = async (path: string, tag: string, pacs?: PacsConfig) => (await json(await callDicomweb(world.member, path, undefined, pacs))).map((dataset) => value(dataset, tag));
+
+  it('answers for the path’s study only, whatever StudyInstanceUID the query names', async () => {
+    const ct = world.files.ctExplicitLittle;
+    // The stranger's study is in the PACS but not in Konsil's index: the query must not reach it.
+    expect(await uidsOf(`studies/${ct.studyUid}/series?StudyInstanceUID=${unknownStudyUid}`, '0020000E')).toEqual([]);
+    expect(await uidsOf(`studies/${ct.studyUid}/series?0020000d=${unknownStudyUid}`, '0020000E')).toEqual([]);
+    expect(await uidsOf(`studies/${ct.studyUid}/instances?StudyInstanceUID=${unknownStudyUid}`, '00080018')).toEqual([]);
+    expect(await uidsOf(`studies/${ct.studyUid}/series?StudyInstanceUID=${unknownStudyUid},${ct.studyUid}`, '0020000E')).toEqual([ct.seriesUid]);
+    expect(await uidsOf(`studies/${ct.studyUid}/series?StudyInstanceUID=*`, '0020000E')).toEqual([ct.seriesUid]);
+    // Every result names its study.
+    for (const series of await json(await callDicomweb(world.member, `studies/${ct.studyUid}/series`))) expect(value(series, '0020000D')).toBe(ct.studyUid);
+  });
+
+  it('answers for the path’s series only, whatever SeriesInstanceUID the query names', async () => {
+    const ct = world.files.ctExplicitLittle;
+    expect(await uidsOf(`studies/${ct.studyUid}/series/${ct.seriesUid}/instances?SeriesInstanceUID=${unknownSeriesUid}`, '00080018')).toEqual([]);
+    expect(await uidsOf(`studies/${ct.studyUid}/series/${ct.seriesUid}/instances?SeriesInstanceUID=${ct.seriesUid}`, '00080018')).toEqual([ct.sopUid]);
+    // Under a study only, SeriesInstanceUID is an ordinary matching key.
+    expect(await uidsOf(`studies/${ct.studyUid}/instances?SeriesInstanceUID=${ct.seriesUid}`, '00080018')).toEqual([ct.sopUid]);
+  });
+
+  it('sends the PACS no UID the path fixes, asks for the study UID and a limit', async () => {
+    const ct = world.files.ctExplicitLittle;
+    forwarded.length = 0;
+    await uidsOf(`studies/${ct.studyUid}/series/${ct.seriesUid}/instances?StudyInstanceUID=${ct.studyUid}&SeriesInstanceUID=${ct.seriesUid}&InstanceNumber=1`, '00080018', viaFront);
+    const [sent] = forwarded;
+    expect(sent!.pathname).toBe(`/dicom-web/studies/${ct.studyUid}/series/${ct.seriesUid}/instances`);
+    expect(sent!.searchParams.has('StudyInstanceUID')).toBe(false);
+    expect(sent!.searchParams.has('SeriesInstanceUID')).toBe(false);
+    expect(sent!.searchParams.get('InstanceNumber')).toBe('1');
+    expect(sent!.searchParams.getAll('includefield')).toContain('0020000D');
+    expect(sent!.searchParams.get('limit')).toBe('5000');
+  });
+});
+
+describe('QIDO-RS through the PACS: bounded answers', () => {
+  it('forwards a limit when the client gives none, and the client’s page (plus one) when it does', async () => {
+    const ct = world.files.ctExplicitLittle;
+    forwarded.length = 0;
+    await callDicomweb(world.member, 'studies', undefined, viaFront);
+    await callDicomweb(world.member, 'studies?limit=2&offset=1', undefined, viaFront);
+    await callDicomweb(world.member, `studies/${ct.studyUid}/series?limit=3&offset=1`, undefined, viaFront);
+    expect(forwarded.map((url) => [url.searchParams.get('limit'), url.searchParams.get('offset')])).toEqual([
+      ['1001', null],
+      ['4', null],
+      ['3', '1'],
+    ]);
+  });
+
+  it('refuses a PACS answer too large to hold with 502, not by running out of memory', async () => {
+    oversize = true;
+    try {
+      for (const path of ['studies', `studies/${world.files.ctExplicitLittle.studyUid}/series`]) {
+        const response = await callDicomweb(world.member, path, undefined, viaFront);
+        expect(response.status, path).toBe(502);
+        expect((await response.json()).message, path).toMatch(/more than 32 MB/);
+      }
+    } finally {
+      oversize = false;
+    }
   });
 });
 

@@ -16,6 +16,20 @@ beforeAll(async () => {
     if (path.startsWith('/dicom-web/fail')) return void response.writeHead(500).end('database locked');
     if (path.startsWith('/dicom-web/auth')) return void response.writeHead(401).end();
     if (path.startsWith('/dicom-web/missing')) return void response.writeHead(404).end('Unknown resource');
+    if (path.startsWith('/dicom-web/big')) {
+      // 8 MB in 64 KB chunks, sent only as fast as they are read.
+      response.writeHead(200, { 'content-type': 'application/dicom+json' });
+      response.on('error', () => {});
+      let sent = 0;
+      const more = () => {
+        while (sent < 128) {
+          sent++;
+          if (!response.write(Buffer.alloc(64 * 1024, 0x20))) return void response.once('drain', more);
+        }
+        response.end();
+      };
+      return more();
+    }
     response.writeHead(200, { 'content-type': 'application/dicom+json' }).end(JSON.stringify({ path }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -33,7 +47,7 @@ describe('fetchFromPacs', () => {
   it('sends Basic auth with Konsil’s PACS account and nothing of the user’s', async () => {
     seen.length = 0;
     const response = await fetchFromPacs(pacs(), 'studies', { query: new URLSearchParams({ PatientID: 'A&B' }), accept: 'application/dicom+json' });
-    expect(JSON.parse(new TextDecoder().decode(await readAll(response)))).toEqual({ path: '/dicom-web/studies?PatientID=A%26B' });
+    expect(JSON.parse(new TextDecoder().decode(await readAll(response, 1024)))).toEqual({ path: '/dicom-web/studies?PatientID=A%26B' });
     expect(seen[0]!.authorization).toBe(`Basic ${Buffer.from('konsil:s3cret').toString('base64')}`);
     expect(seen[0]!.cookie).toBeUndefined();
     expect(seen[0]!.accept).toBe('application/dicom+json');
@@ -51,6 +65,22 @@ describe('fetchFromPacs', () => {
 
   it('turns an unreachable PACS into a 502', async () => {
     await expect(fetchFromPacs({ url: 'http://127.0.0.1:1/dicom-web' }, 'studies', { accept: '*/*' })).rejects.toMatchObject({ status: 502, message: expect.stringContaining('could not be reached') });
+  });
+});
+
+describe('readAll', () => {
+  it('reads a body up to the cap', async () => {
+    const response = await fetchFromPacs(pacs(), 'big', { accept: '*/*' });
+    expect((await readAll(response, 8 * 1024 * 1024)).length).toBe(8 * 1024 * 1024);
+  });
+
+  it('stops reading past the cap with a 502 that says why', async () => {
+    const response = await fetchFromPacs(pacs(), 'big', { accept: '*/*' });
+    await expect(readAll(response, 1024 * 1024, 'this search')).rejects.toMatchObject({ status: 502, message: expect.stringContaining('more than 1 MB for this search') });
+  });
+
+  it('reads an empty answer as no bytes', async () => {
+    expect(await readAll({ status: 204, headers: new Headers(), body: null }, 10)).toEqual(new Uint8Array(0));
   });
 });
 

@@ -102,8 +102,32 @@ function describe(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
 }
 
-/** Reads a whole (JSON) body; a PACS that answers 204 or nothing means "no results". */
-export async function readAll(response: UpstreamResponse): Promise<Uint8Array> {
+/**
+ * Reads a whole body into memory, at most `maxBytes` of it: past that the
+ * transfer is cancelled and the client gets a 502 that says why. `what` names the
+ * answer in that message. A PACS that answers 204 or nothing means "no results".
+ */
+export async function readAll(response: UpstreamResponse, maxBytes: number, what = 'this answer'): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
-  return new Uint8Array(await new Response(response.body).arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new DicomwebError(502, `The PACS sent more than ${Math.round((maxBytes / (1024 * 1024)) * 100) / 100} MB for ${what}, more than Konsil holds in memory; narrow the request (e.g. with limit or more matching keys).`);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }

@@ -4,14 +4,21 @@
 // import) and its patient is in the actor's case scope; search results are cut to
 // such studies. The scope check and the audit (source "pacs") happen in one
 // transaction before anything is sent to the client.
+//
+// A search under one study (/studies/{uid}/series, …/series/{uid}/instances) is
+// checked for that study only, so the PACS must not be able to answer for another:
+// the UIDs the path fixes are taken out of the forwarded query, the study UID is
+// asked for, and a result that does not name the path's study is dropped.
+// JSON answers are read into memory up to a cap (QIDO_MAX_BYTES…), and every
+// search is sent with a limit, so a PACS cannot make Konsil hold an unbounded answer.
 import { findStudyInScope, listVisibleStudyUids, pickVisibleStudies, type ImagingReadAudit } from '@/lib/db/imaging';
 import { requireDicomJson } from './accept';
-import type { DicomJson } from './dicom-json';
+import { resolveAttribute, type DicomJson } from './dicom-json';
 import { DicomwebError, badRequest, notFound } from './dicomweb-error';
 import { parseMultipart } from './multipart';
 import { fetchFromPacs, readAll, type PacsConfig, type UpstreamResponse } from './pacs-fetch';
 import { isUid, type DicomwebTarget, type ObjectUids, type QidoLevel } from './parse-path';
-import { parseQidoQuery } from './qido-query';
+import { listValues, parseQidoQuery, type QidoQuery } from './qido-query';
 import { rewritePacsUrls } from './rewrite-urls';
 import { dicomJsonResponse, type DicomwebContext } from './request-context';
 import { parseWadoUriParams } from './local-wado';
@@ -19,6 +26,14 @@ import { parseWadoUriParams } from './local-wado';
 /** A search for all studies is narrowed to the actor's studies by UID when there are at most this many. */
 const MAX_UIDS_IN_QUERY = 200;
 const JSON_ACCEPT = 'application/dicom+json, application/json;q=0.9';
+/** What a QIDO answer from the PACS may take in memory. */
+export const QIDO_MAX_BYTES = 32 * 1024 * 1024;
+/** WADO-RS metadata of a whole study: one dataset per instance, so larger. */
+export const METADATA_MAX_BYTES = 256 * 1024 * 1024;
+/** WADO-URI through the PACS holds the one object in memory to unwrap it from its multipart. */
+export const WADO_URI_MAX_BYTES = 1024 * 1024 * 1024;
+/** A search across studies is filtered after the PACS answers, so it asks for offset + limit + 1, up to this. */
+const MAX_UPSTREAM_RESULTS = 10_000;
 
 function objectPath(uids: ObjectUids): string {
   let path = `studies/${uids.studyUid}`;
@@ -67,8 +82,8 @@ async function requireStudy(context: DicomwebContext, uids: ObjectUids, audit: I
   if (!study) throw notFound(`Study ${uids.studyUid} was not found.`);
 }
 
-async function readJsonArray(response: UpstreamResponse): Promise<DicomJson[]> {
-  const bytes = await readAll(response);
+async function readJsonArray(response: UpstreamResponse, maxBytes: number, what: string): Promise<DicomJson[]> {
+  const bytes = await readAll(response, maxBytes, what);
   if (bytes.length === 0) return [];
   try {
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
@@ -105,7 +120,7 @@ export async function proxyDicomweb(target: DicomwebTarget, context: DicomwebCon
     const syntax = context.url.searchParams.get('transferSyntax') ?? '*';
     if (syntax !== '*' && !isUid(syntax)) throw badRequest('transferSyntax must be a transfer syntax UID.');
     const upstream = await fetchFromPacs(pacs, objectPath(uids), { accept: `multipart/related; type="application/dicom"; transfer-syntax=${syntax}`, signal });
-    const [part] = parseMultipart(upstream.headers.get('content-type') ?? '', await readAll(upstream));
+    const [part] = parseMultipart(upstream.headers.get('content-type') ?? '', await readAll(upstream, WADO_URI_MAX_BYTES, 'one object'));
     if (!part) throw new DicomwebError(502, 'The PACS sent no DICOM object.');
     return new Response(new Blob([part.bytes as Uint8Array<ArrayBuffer>]), { headers: { 'Content-Type': 'application/dicom', 'Content-Length': String(part.bytes.byteLength) } });
   }
@@ -116,7 +131,7 @@ export async function proxyDicomweb(target: DicomwebTarget, context: DicomwebCon
     requireDicomJson(context.accept);
     const upstream = await fetchFromPacs(pacs, path, { accept: JSON_ACCEPT, signal });
     // Only the study asked for, with its URLs pointing back at Konsil.
-    const datasets = (await readJsonArray(upstream)).filter((dataset) => studyUidOf(dataset) === target.studyUid);
+    const datasets = (await readJsonArray(upstream, METADATA_MAX_BYTES, 'the metadata')).filter((dataset) => studyUidOf(dataset) === target.studyUid);
     return dicomJsonResponse(datasets.map((dataset) => rewritePacsUrls(dataset, pacs.url, context.base)));
   }
   const query = target.kind === 'rendered' || target.kind === 'thumbnail' ? context.url.searchParams : undefined;
@@ -133,8 +148,12 @@ async function proxyQido(target: { level: QidoLevel; studyUid?: string; seriesUi
     const uids = { studyUid: target.studyUid, seriesUid: target.seriesUid };
     const path = `${objectPath(uids)}/${target.seriesUid ? 'instances' : target.level}`;
     await requireStudy(context, uids, { ...audit, seriesInstanceUid: target.seriesUid });
-    const upstream = await fetchFromPacs(pacs, path, { query: context.url.searchParams, accept: JSON_ACCEPT, signal });
-    const results = (await readJsonArray(upstream)).filter((dataset) => (studyUidOf(dataset) ?? target.studyUid) === target.studyUid);
+    const forwarded = underStudyQuery(context.url.searchParams, query, uids);
+    // A key that contradicts the path matches nothing, as in Konsil's own store.
+    if (!forwarded) return dicomJsonResponse([], query.warnings);
+    const upstream = await fetchFromPacs(pacs, path, { query: forwarded, accept: JSON_ACCEPT, signal });
+    // A result that does not name the path's study cannot be shown as one of it.
+    const results = (await readJsonArray(upstream, QIDO_MAX_BYTES, 'this search')).filter((dataset) => studyUidOf(dataset) === target.studyUid);
     return dicomJsonResponse(results.map((dataset) => rewritePacsUrls(dataset, pacs.url, context.base)), query.warnings);
   }
 
@@ -142,24 +161,58 @@ async function proxyQido(target: { level: QidoLevel; studyUid?: string; seriesUi
   const forwarded = new URLSearchParams(context.url.searchParams);
   forwarded.delete('limit');
   forwarded.delete('offset');
+  // Enough for the page asked for (and one more, to tell whether there are more) if every result is visible.
+  const upstreamLimit = Math.min(query.offset + query.limit + 1, MAX_UPSTREAM_RESULTS);
+  forwarded.set('limit', String(upstreamLimit));
   const askedFor = query.matchers.some((matcher) => matcher.tag === '0020000D');
   if (!askedFor) {
     const visible = await listVisibleStudyUids({ actor: context.actor, take: MAX_UIDS_IN_QUERY + 1 });
-    if (visible.length === 0) return pickAndRespond([], query, context, pacs, audit);
+    if (visible.length === 0) return pickAndRespond([], query, context, pacs, audit, false);
     if (visible.length <= MAX_UIDS_IN_QUERY) forwarded.set('StudyInstanceUID', visible.join(','));
   }
   // The study UID is needed to filter: ask for it even where a PACS would not return it by default.
   if (target.level !== 'studies') forwarded.append('includefield', '0020000D');
   const upstream = await fetchFromPacs(pacs, target.level, { query: forwarded, accept: JSON_ACCEPT, signal });
-  return pickAndRespond(await readJsonArray(upstream), query, context, pacs, audit);
+  const results = await readJsonArray(upstream, QIDO_MAX_BYTES, 'this search');
+  return pickAndRespond(results, query, context, pacs, audit, results.length >= upstreamLimit);
+}
+
+/**
+ * The query for a search under /studies/{uid}[/series/{uid}]: the client's keys
+ * without the UIDs the path fixes (in whatever spelling: keyword or hex tag), the
+ * client's page or Konsil's largest one, and the study UID asked for. Null when the
+ * client's own UID list leaves out the path's UID: nothing can match then.
+ */
+function underStudyQuery(params: URLSearchParams, query: QidoQuery, path: { studyUid: string; seriesUid?: string }): URLSearchParams | null {
+  const fixed = new Map<string, string>([['0020000D', path.studyUid]]);
+  if (path.seriesUid) fixed.set('0020000E', path.seriesUid);
+  const forwarded = new URLSearchParams();
+  for (const [key, value] of params) {
+    if (key === 'limit' || key === 'offset') continue;
+    const tag = resolveAttribute(key)?.tag;
+    const pathUid = tag ? fixed.get(tag) : undefined;
+    if (pathUid !== undefined) {
+      const wanted = value.trim() === '*' ? [] : listValues(value);
+      if (wanted.length > 0 && !wanted.includes(pathUid)) return null;
+      continue;
+    }
+    forwarded.append(key, value);
+  }
+  forwarded.set('limit', String(query.limit));
+  if (query.offset > 0) forwarded.set('offset', String(query.offset));
+  // includefield=all already returns it; otherwise ask, since results without it are dropped.
+  if (!query.includeAll) forwarded.append('includefield', '0020000D');
+  return forwarded;
 }
 
 async function pickAndRespond(
   results: DicomJson[],
-  query: ReturnType<typeof parseQidoQuery>,
+  query: QidoQuery,
   context: DicomwebContext,
   pacs: PacsConfig,
   audit: ImagingReadAudit,
+  /** The PACS sent as many results as Konsil asked for: there may be more it did not send. */
+  upstreamCut: boolean,
 ): Promise<Response> {
   const warnings = [...query.warnings];
   const shown = await pickVisibleStudies({
@@ -171,6 +224,7 @@ async function pickAndRespond(
       const allowed = results.filter((dataset) => visible.has(studyUidOf(dataset) ?? ''));
       const page = allowed.slice(query.offset, query.offset + query.limit);
       if (allowed.length > query.offset + query.limit) warnings.push(`There are more results: ask again with offset=${query.offset + query.limit}`);
+      else if (upstreamCut) warnings.push(`The PACS was asked for ${results.length} results only and may have more; narrow the search`);
       return { value: page, shown: page.map((dataset) => visible.get(studyUidOf(dataset)!)!) };
     },
   });
