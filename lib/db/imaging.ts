@@ -4,7 +4,7 @@ import { assertCan } from '@/lib/authz/assert-can';
 import { caseScope } from '@/lib/authz/scopes';
 import type { AuditDetail } from '@/lib/audit/events';
 import { writeAuditEvents } from '@/lib/audit/write-audit-event';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { isDicomJson, type DicomJson } from '@/lib/dicomweb/dicom-json';
 import { db, type Tx } from './client';
 
@@ -112,15 +112,25 @@ async function auditReads(tx: Tx, actor: Actor, audit: ImagingReadAudit, shown: 
   await writeAuditEvents(tx, events);
 }
 
+/**
+ * The stored metadata, or only its top-level `tags` when given: searches build
+ * their results from a few dozen attributes, and thousands of whole datasets
+ * (each often tens of KB) would otherwise be loaded to read them.
+ */
+function metadataColumn(tags: readonly string[] | undefined): Prisma.Sql {
+  if (!tags) return Prisma.sql`metadata`;
+  return Prisma.sql`COALESCE((SELECT jsonb_object_agg(t, metadata -> t) FROM unnest(${[...tags]}::text[]) AS t WHERE metadata -> t IS NOT NULL), '{}'::jsonb)`;
+}
+
 /** First instance (by number) of each series: the dataset study- and series-level attributes are read from. */
-async function sampleMetadata(tx: Tx, seriesIds: string[]): Promise<Map<string, DicomJson>> {
+async function sampleMetadata(tx: Tx, seriesIds: string[], tags: readonly string[] | undefined): Promise<Map<string, DicomJson>> {
   if (seriesIds.length === 0) return new Map();
-  const rows = await tx.imagingInstance.findMany({
-    where: { seriesId: { in: seriesIds } },
-    distinct: ['seriesId'],
-    orderBy: [{ seriesId: 'asc' }, { instanceNumber: { sort: 'asc', nulls: 'last' } }, { sopInstanceUid: 'asc' }],
-    select: { seriesId: true, metadata: true },
-  });
+  // DISTINCT ON in the database: one row per series is read, not every instance of it.
+  const rows = await tx.$queryRaw<Array<{ seriesId: string; metadata: Prisma.JsonValue }>>`
+    SELECT DISTINCT ON ("seriesId") "seriesId", ${metadataColumn(tags)} AS metadata
+    FROM imaging_instances
+    WHERE "seriesId" = ANY(${seriesIds}::text[])
+    ORDER BY "seriesId" ASC, "instanceNumber" ASC NULLS LAST, "sopInstanceUid" ASC`;
   return new Map(rows.map((row) => [row.seriesId, asDicomJson(row.metadata)]));
 }
 
@@ -132,14 +142,18 @@ export interface StudyHit extends AuditedStudy {
   sample: DicomJson;
 }
 
+/** Which top-level tags of the stored metadata the caller reads (`sample`, `metadata`); all when undefined. */
+export type MetadataTags = readonly string[] | undefined;
+
 export async function searchStudies<T>(options: {
   actor: Actor;
   filter: ImagingFilter;
   page: Page;
   audit: ImagingReadAudit;
+  metadataTags?: MetadataTags;
   pick: (hits: StudyHit[]) => Picked<T>;
 }): Promise<T> {
-  const { actor, filter, page, audit, pick } = options;
+  const { actor, filter, page, audit, metadataTags, pick } = options;
   assertCan(actor, 'imaging.read');
   return db().$transaction(async (tx) => {
     const rows = await tx.imagingStudy.findMany({
@@ -160,7 +174,7 @@ export async function searchStudies<T>(options: {
         },
       },
     });
-    const samples = await sampleMetadata(tx, rows.flatMap((row) => row.series.find((s) => s._count.instances > 0)?.id ?? []));
+    const samples = await sampleMetadata(tx, rows.flatMap((row) => row.series.find((s) => s._count.instances > 0)?.id ?? []), metadataTags);
     const hits = rows.map(({ id, series, ...row }) => ({
       ...row,
       studyId: id,
@@ -190,9 +204,10 @@ export async function searchSeries<T>(options: {
   withinStudy?: string;
   page: Page;
   audit: ImagingReadAudit;
+  metadataTags?: MetadataTags;
   pick: (hits: SeriesHit[]) => Picked<T>;
 }): Promise<T | null> {
-  const { actor, filter, withinStudy, page, audit, pick } = options;
+  const { actor, filter, withinStudy, page, audit, metadataTags, pick } = options;
   assertCan(actor, 'imaging.read');
   const instanceWhere = instanceOnlyWhere(filter);
   return db().$transaction(async (tx) => {
@@ -216,7 +231,7 @@ export async function searchSeries<T>(options: {
         study: { select: { id: true, patientId: true, studyInstanceUid: true } },
       },
     });
-    const samples = await sampleMetadata(tx, rows.map((row) => row.id));
+    const samples = await sampleMetadata(tx, rows.map((row) => row.id), metadataTags);
     const hits = rows.map((row) => ({
       seriesInstanceUid: row.seriesInstanceUid,
       modality: row.modality,
@@ -252,9 +267,10 @@ export async function searchInstances<T>(options: {
   withinStudy?: string;
   page: Page;
   audit: ImagingReadAudit;
+  metadataTags?: MetadataTags;
   pick: (hits: InstanceHit[]) => Picked<T>;
 }): Promise<T | null> {
-  const { actor, filter, withinStudy, page, audit, pick } = options;
+  const { actor, filter, withinStudy, page, audit, metadataTags, pick } = options;
   assertCan(actor, 'imaging.read');
   return db().$transaction(async (tx) => {
     if (withinStudy && !(await isVisible(tx, actor, withinStudy))) return null;
@@ -270,6 +286,7 @@ export async function searchInstances<T>(options: {
       skip: page.skip,
       take: page.take,
       select: {
+        id: true,
         sopInstanceUid: true,
         sopClassUid: true,
         instanceNumber: true,
@@ -277,20 +294,30 @@ export async function searchInstances<T>(options: {
         columns: true,
         numberOfFrames: true,
         transferSyntaxUid: true,
-        metadata: true,
+        // Only the tags asked for, in a second query (below), when the caller names them.
+        metadata: !metadataTags,
         series: { select: { seriesInstanceUid: true, study: { select: { id: true, patientId: true, studyInstanceUid: true } } } },
       },
     });
-    const hits = rows.map(({ series, metadata, ...row }) => ({
+    const subsets = metadataTags ? await metadataSubsets(tx, rows.map((row) => row.id), metadataTags) : null;
+    const hits = rows.map(({ id, series, metadata, ...row }) => ({
       ...row,
       seriesInstanceUid: series.seriesInstanceUid,
       study: { studyId: series.study.id, patientId: series.study.patientId, studyInstanceUid: series.study.studyInstanceUid },
-      metadata: asDicomJson(metadata),
+      metadata: subsets ? (subsets.get(id) ?? {}) : asDicomJson(metadata),
     }));
     const picked = pick(hits);
     await auditReads(tx, actor, audit, picked.shown, true);
     return picked.value;
   });
+}
+
+/** Top-level `tags` of the metadata of these instances, by instance id. */
+async function metadataSubsets(tx: Tx, instanceIds: string[], tags: readonly string[]): Promise<Map<string, DicomJson>> {
+  if (instanceIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<{ id: string; metadata: Prisma.JsonValue }>>`
+    SELECT id, ${metadataColumn(tags)} AS metadata FROM imaging_instances WHERE id = ANY(${instanceIds}::text[])`;
+  return new Map(rows.map((row) => [row.id, asDicomJson(row.metadata)]));
 }
 
 export interface StoredInstance {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { searchInstances, searchSeries } from '@/lib/db/imaging';
 import { resetEnvCache } from '@/lib/env';
 import { concat, rawPixelData } from './test-support/dicom-files';
 import { ANY_DICOM, BASE, CORNERSTONE_FRAMES, callDicomweb, json, parts, value } from './test-support/call-dicomweb';
@@ -130,6 +131,18 @@ describe('QIDO-RS', () => {
         expect((await json(response)).map((s) => value(s, '0020000D')), path).toEqual([ct.studyUid]);
       }
     }
+  });
+
+  it('loads only the stored attributes a search reads, unless it reads them all', async () => {
+    const ct = world.files.ctExplicitLittle;
+    const audit = { service: 'qido' as const, level: 'instances' as const, source: 'local' as const };
+    const keysOf = (metadataTags: string[] | undefined) =>
+      searchInstances({ actor: world.member, filter: { sopUids: [ct.sopUid] }, page: { skip: 0, take: 10 }, audit, metadataTags, pick: (hits) => ({ value: hits.map((hit) => Object.keys(hit.metadata).sort()), shown: [] }) });
+    expect(await keysOf(['00100010', '00080060', '99990010'])).toEqual([['00080060', '00100010']]);
+    const [all] = (await keysOf(undefined))!;
+    expect(all!.length).toBeGreaterThan(30);
+    const samples = await searchSeries({ actor: world.member, filter: { seriesUids: [ct.seriesUid] }, page: { skip: 0, take: 10 }, audit: { ...audit, level: 'series' }, metadataTags: ['00080060', '00200011', '99990010'], pick: (hits) => ({ value: hits.map((hit) => hit.sample), shown: [] }) });
+    expect(samples!.map((sample) => Object.keys(sample).sort())).toEqual([['00080060', '00200011']]);
   });
 
   it('refuses an over-long matching value with 400 rather than matching it', async () => {

@@ -1,7 +1,9 @@
 // QIDO-RS from Konsil's own index. UID lists and plain modalities narrow the
 // database query; every other key is matched on the built result (qido-match.ts).
 // When such a key is present the page is cut after matching, from at most
-// CANDIDATE_CAP candidates, so limit/offset stay correct.
+// CANDIDATE_CAP candidates, so limit/offset stay correct. Only the stored
+// attributes the results are built from are loaded (metadataTagsFor); with
+// includefield=all every candidate's whole dataset is, so the cap is lower then.
 import { searchInstances, searchSeries, searchStudies, type ImagingFilter, type Page, type Picked } from '@/lib/db/imaging';
 import { requireDicomJson } from './accept';
 import type { DicomJson } from './dicom-json';
@@ -9,10 +11,11 @@ import { notFound } from './dicomweb-error';
 import type { QidoLevel } from './parse-path';
 import { matchesAll } from './qido-match';
 import { hasWildcard, listValues, parseQidoQuery, type Matcher, type QidoQuery } from './qido-query';
-import { instanceResult, seriesResult, studyResult } from './qido-results';
+import { instanceResult, metadataTagsFor, seriesResult, studyResult } from './qido-results';
 import { dicomJsonResponse, type DicomwebContext } from './request-context';
 
 const CANDIDATE_CAP = 10_000;
+const CANDIDATE_CAP_WHOLE_DATASETS = 2_000;
 
 const UID_FILTERS: Record<string, keyof ImagingFilter> = {
   '0020000D': 'studyUids',
@@ -42,9 +45,13 @@ export function indexFilter(matchers: readonly Matcher[], path: { studyUid?: str
   return { filter, rest };
 }
 
+function candidateCap(query: QidoQuery): number {
+  return query.includeAll ? CANDIDATE_CAP_WHOLE_DATASETS : CANDIDATE_CAP;
+}
+
 function pageOf(query: QidoQuery, complete: boolean): Page {
   // One more than asked, to know whether there are more.
-  return complete ? { skip: query.offset, take: query.limit + 1 } : { skip: 0, take: CANDIDATE_CAP };
+  return complete ? { skip: query.offset, take: query.limit + 1 } : { skip: 0, take: candidateCap(query) };
 }
 
 function window<H>(built: Array<{ hit: H; json: DicomJson }>, query: QidoQuery, rest: Matcher[], complete: boolean) {
@@ -61,6 +68,8 @@ export async function localQido(target: { level: QidoLevel; studyUid?: string; s
   const complete = rest.length === 0;
   const page = pageOf(query, complete);
   const { actor, base } = context;
+  const metadataTags = metadataTagsFor(query);
+  const cap = candidateCap(query);
   const audit = { service: 'qido' as const, level: target.level, source: 'local' as const, seriesInstanceUid: target.seriesUid };
   let more = false;
   let capped = false;
@@ -68,7 +77,7 @@ export async function localQido(target: { level: QidoLevel; studyUid?: string; s
   const finish = <H>(built: Array<{ hit: H; json: DicomJson }>, study: (hit: H) => { studyId: string; patientId: string; studyInstanceUid: string }): Picked<DicomJson[]> => {
     const result = window(built, query, rest, complete);
     more = result.more;
-    capped = !complete && built.length >= CANDIDATE_CAP;
+    capped = !complete && built.length >= cap;
     return { value: result.shown.map((entry) => entry.json), shown: result.shown.map((entry) => study(entry.hit)) };
   };
 
@@ -79,6 +88,7 @@ export async function localQido(target: { level: QidoLevel; studyUid?: string; s
       filter,
       page,
       audit,
+      metadataTags,
       pick: (hits) => finish(hits.map((hit) => ({ hit, json: studyResult(hit, base, query) })), (hit) => hit),
     });
   } else if (target.level === 'series') {
@@ -88,6 +98,7 @@ export async function localQido(target: { level: QidoLevel; studyUid?: string; s
       withinStudy: target.studyUid,
       page,
       audit,
+      metadataTags,
       pick: (hits) => finish(hits.map((hit) => ({ hit, json: seriesResult(hit, base, query, !target.studyUid) })), (hit) => hit.study),
     });
   } else {
@@ -97,12 +108,13 @@ export async function localQido(target: { level: QidoLevel; studyUid?: string; s
       withinStudy: target.studyUid,
       page,
       audit,
+      metadataTags,
       pick: (hits) => finish(hits.map((hit) => ({ hit, json: instanceResult(hit, base, query, !target.seriesUid) })), (hit) => hit.study),
     });
   }
   if (results === null) throw notFound(`Study ${target.studyUid} was not found.`);
   const warnings = [...query.warnings];
   if (more) warnings.push(`There are more results: ask again with offset=${query.offset + query.limit}`);
-  if (capped) warnings.push(`Only the first ${CANDIDATE_CAP} candidates were matched; narrow the search`);
+  if (capped) warnings.push(`Only the first ${cap} candidates were matched; narrow the search`);
   return dicomJsonResponse(results, warnings);
 }

@@ -9,6 +9,20 @@ import type { QidoQuery } from './qido-query';
 const PATIENT_AND_STUDY_TAGS = ['00080005', '00080020', '00080030', '00080050', '00080090', '00080201', '00081030', '00100010', '00100020', '00100021', '00100030', '00100040', '00200010'];
 const SERIES_TAGS = ['00080021', '00080031', '0008103E', '00400244', '00400245', '00180015'];
 const INSTANCE_TAGS = ['00080008', '00080016', '00080018', '00200013', '00280010', '00280011', '00280100'];
+/** Read from the stored dataset by fromSample (the study's) and by instanceResult (series attributes of an instance). */
+const OTHER_SOURCE_TAGS = ['00080060', '0008103E', '00200011'];
+const SOURCE_TAGS = [...new Set([...PATIENT_AND_STUDY_TAGS, ...SERIES_TAGS, ...INSTANCE_TAGS, ...OTHER_SOURCE_TAGS])];
+
+/**
+ * The top-level tags of the stored dataset the result builders below read for this
+ * query (matching keys are in includeTags); undefined when they read all of them
+ * (includefield=all). The index selects only these, so a search over thousands of
+ * instances does not load every instance's whole dataset. Keep in step with the builders.
+ */
+export function metadataTagsFor(query: QidoQuery): string[] | undefined {
+  if (query.includeAll) return undefined;
+  return [...new Set([...SOURCE_TAGS, ...query.includeTags])];
+}
 
 /** Tag in the stored dataset, or a fallback from the index, or empty (still present: Type 2 semantics). */
 function fromSample(sample: DicomJson, tag: string, fallback: DicomAttribute): DicomAttribute {

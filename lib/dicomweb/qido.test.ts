@@ -3,6 +3,7 @@ import { attr, resolveAttribute, type DicomJson } from './dicom-json';
 import { indexFilter } from './local-qido';
 import { matchesAll } from './qido-match';
 import { parseQidoQuery } from './qido-query';
+import { instanceResult, metadataTagsFor, seriesResult, studyResult } from './qido-results';
 
 const study: DicomJson = {
   '00080020': attr('DA', '20200315'),
@@ -173,4 +174,64 @@ describe('query keys that are not attributes', () => {
     expect(query.includeTags).toEqual([]);
     expect(query.warnings).toHaveLength(5);
   });
+});
+
+describe('the metadata QIDO results are built from', () => {
+  // A stored dataset with much more than any result needs.
+  const stored: DicomJson = {
+    '00080005': attr('CS', 'ISO_IR 100'),
+    '00080008': attr('CS', 'ORIGINAL', 'PRIMARY'),
+    '00080016': attr('UI', '1.2.840.10008.5.1.4.1.1.2'),
+    '00080018': attr('UI', '1.2.3.4.5.6'),
+    '00080020': attr('DA', '20200315'),
+    '00080021': attr('DA', '20200315'),
+    '00080030': attr('TM', '093015'),
+    '00080031': attr('TM', '093500'),
+    '00080050': attr('SH', 'ACC-42'),
+    '00080060': attr('CS', 'CT'),
+    '00080070': attr('LO', 'Maker'),
+    '00080090': attr('PN', 'Ref^Doc'),
+    '00080201': attr('SH', '+0100'),
+    '00081030': attr('LO', 'CT Thorax'),
+    '0008103E': attr('LO', 'Lung 1mm'),
+    '00100010': attr('PN', 'Doe^Jane'),
+    '00100020': attr('LO', 'PAT-7'),
+    '00100021': attr('LO', 'HOSP'),
+    '00100030': attr('DA', '19550505'),
+    '00100040': attr('CS', 'F'),
+    '00180015': attr('CS', 'CHEST'),
+    '00180050': attr('DS', 1),
+    '0020000D': attr('UI', '1.2.3.4'),
+    '0020000E': attr('UI', '1.2.3.4.5'),
+    '00200010': attr('SH', 'S1'),
+    '00200011': attr('IS', 3),
+    '00200013': attr('IS', 7),
+    '00280010': attr('US', 512),
+    '00280011': attr('US', 512),
+    '00280100': attr('US', 16),
+    '00400244': attr('DA', '20200315'),
+    '00400245': attr('TM', '093000'),
+    '00431028': { vr: 'OB', InlineBinary: 'AAAA' },
+    '7FE00010': { vr: 'OW' },
+  };
+  const only = (tags: readonly string[] | undefined): DicomJson => (tags ? Object.fromEntries(Object.entries(stored).filter(([tag]) => tags.includes(tag))) : stored);
+  const study = { studyId: 's', patientId: 'p', studyInstanceUid: '1.2.3.4' };
+
+  it.each(['', 'includefield=00180050,Manufacturer', 'PatientName=Doe*&BodyPartExamined=CHEST', 'includefield=00431028', 'includefield=all'])(
+    'gives the same results from the needed tags as from the whole dataset (%s)',
+    (search) => {
+      const query = parseQidoQuery(new URLSearchParams(search), 'instances');
+      const tags = metadataTagsFor(query);
+      if (search === 'includefield=all') expect(tags).toBeUndefined();
+      else expect(tags!.length).toBeLessThan(Object.keys(stored).length);
+      const studyHit = (sample: DicomJson) => ({ ...study, accessionNumber: null, studyDate: null, description: null, series: [{ modality: 'CT', instanceCount: 1 }], sample });
+      const seriesHit = (sample: DicomJson) => ({ seriesInstanceUid: '1.2.3.4.5', modality: 'CT', seriesNumber: 3, description: null, instanceCount: 1, study, sample });
+      const instanceHit = (metadata: DicomJson) => ({ sopInstanceUid: '1.2.3.4.5.6', sopClassUid: '1.2.840.10008.5.1.4.1.1.2', instanceNumber: 7, rows: 512, columns: 512, numberOfFrames: 1, transferSyntaxUid: null, seriesInstanceUid: '1.2.3.4.5', study, metadata });
+      expect(studyResult(studyHit(only(tags)), 'b', query)).toEqual(studyResult(studyHit(stored), 'b', query));
+      for (const withStudy of [true, false]) {
+        expect(seriesResult(seriesHit(only(tags)), 'b', query, withStudy)).toEqual(seriesResult(seriesHit(stored), 'b', query, withStudy));
+        expect(instanceResult(instanceHit(only(tags)), 'b', query, withStudy)).toEqual(instanceResult(instanceHit(stored), 'b', query, withStudy));
+      }
+    },
+  );
 });
