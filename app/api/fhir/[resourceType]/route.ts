@@ -6,10 +6,10 @@ import { outcomeResponse } from '@/lib/fhir-api/operation-outcome';
 
 export const dynamic = 'force-dynamic';
 
-type Context = { actor: Actor | null; params: Promise<{ resourceType: string }> };
+type Context = { params: Promise<{ resourceType: string }> };
 
 /** POST [base]/[type]: import one resource of that type (create or update by identifier). */
-export const POST = withRouteAccess('/api/fhir/[resourceType]', async (request, { actor, params }: Context) => {
+export const POST = withRouteAccess('/api/fhir/[resourceType]', async (request, { actor, params }: Context & { actor: Actor | null }) => {
   const { resourceType } = await params;
   if (!(importedResourceTypes as readonly string[]).includes(resourceType)) {
     return outcomeResponse(400, 'not-supported', `Konsil does not import ${resourceType.slice(0, 64)} resources.`);

@@ -6,7 +6,7 @@ import { errorResponse } from '@/lib/http/error-response';
 export const dynamic = 'force-dynamic';
 
 /** One import's progress and, when finished, its outcome (per-file results and problems). */
-export const GET = withRouteAccess('/api/imports/[jobId]', async (_request, { actor, params }: { actor: Actor | null; params: Promise<{ jobId: string }> }) => {
+export const GET = withRouteAccess('/api/imports/[jobId]', async (_request, { actor, params }: { params: Promise<{ jobId: string }> } & { actor: Actor | null }) => {
   try {
     const { jobId } = await params;
     return Response.json(await getImportJob({ actor: actor!, jobId }));
