@@ -51,14 +51,14 @@ function bundleFor(mrn: string) {
 
 async function upload(page: Page, mode: 'FHIR R4 JSON' | 'DICOM files', files: Parameters<Page['setInputFiles']>[1]) {
   await page.getByLabel(mode).check();
-  await page.getByLabel('Files').setInputFiles(files);
+  await page.getByLabel('Files', { exact: true }).setInputFiles(files);
   await page.getByRole('button', { name: 'Upload and import' }).click();
   await expect(page.getByText(/The import runs in the background/)).toBeVisible();
 }
 
-/** The newest job row (the list is newest first). */
-function newestJob(page: Page) {
-  return page.getByTestId('import-job').first();
+/** The newest job row for this upload (the list is newest first; rows name their files). */
+function newestJob(page: Page, fileName: string) {
+  return page.getByTestId('import-job').filter({ hasText: fileName }).first();
 }
 
 test('a coordinator imports a FHIR bundle and watches it finish; importing it again changes nothing', async ({ page }) => {
@@ -70,14 +70,16 @@ test('a coordinator imports a FHIR bundle and watches it finish; importing it ag
   const mrn = `E2E-${randomUUID().slice(0, 8)}`;
   const file = { name: 'patient.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(bundleFor(mrn))) };
   await upload(page, 'FHIR R4 JSON', file);
-  await expect(newestJob(page)).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
-  await expect(newestJob(page)).toContainText('2 new');
+  await expect(newestJob(page, 'patient.json')).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
+  await expect(newestJob(page, 'patient.json')).toContainText('2 new');
   const patient = await e2eDb().patient.findUnique({ where: { mrn }, include: { observations: true } });
   expect(patient?.observations[0]?.valueNumeric).toBe(7.4);
 
+  await expect(page.getByTestId('import-job').filter({ hasText: 'patient.json' })).toHaveCount(1);
   await upload(page, 'FHIR R4 JSON', file);
-  await expect(newestJob(page)).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
-  await expect(newestJob(page)).toContainText('0 new · 0 updated · 2 unchanged');
+  await expect(page.getByTestId('import-job').filter({ hasText: 'patient.json' })).toHaveCount(2);
+  await expect(newestJob(page, 'patient.json')).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
+  await expect(newestJob(page, 'patient.json')).toContainText('0 new · 0 updated · 2 unchanged');
 });
 
 test('a DICOM upload with a truncated file stores the good file and names the bad one', async ({ page }) => {
@@ -85,7 +87,7 @@ test('a DICOM upload with a truncated file stores the good file and names the ba
   await signInViaApi(page.request, coordinator);
   await page.goto('/imports');
   await upload(page, 'DICOM files', [path.join(externalDicom, 'CT_small.dcm'), path.join(externalDicom, 'MR_truncated.dcm')]);
-  const job = newestJob(page);
+  const job = newestJob(page, '2 files');
   await expect(job).toHaveAttribute('data-status', 'PARTIAL', { timeout: 30_000 });
   await job.getByRole('button', { name: 'Details' }).click();
   await expect(page.getByRole('list', { name: 'Problems by file' })).toContainText('MR_truncated.dcm');
@@ -98,7 +100,7 @@ test('junk uploaded as FHIR fails with a clear message and stores nothing', asyn
   await page.goto('/imports');
   const before = await e2eDb().patient.count();
   await upload(page, 'FHIR R4 JSON', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"resourceType": "Bundle", "type": "transaction", "entry": [ oops') });
-  const job = newestJob(page);
+  const job = newestJob(page, 'junk.json');
   await expect(job).toHaveAttribute('data-status', 'FAILED', { timeout: 30_000 });
   await job.getByRole('button', { name: 'Details' }).click();
   await expect(page.getByRole('list', { name: 'Problems by file' })).toContainText(/JSON/);
@@ -127,9 +129,9 @@ test('DICOMweb serves an imported study to a clinician with a case for the patie
   await page.getByLabel('DICOM files').check();
   await page.getByLabel('For patient (MRN, optional)').fill(mrn);
   // Not CT_small.dcm: another spec imports that one for the patient its header names.
-  await page.getByLabel('Files').setInputFiles(path.join(externalDicom, 'MR_small.dcm'));
+  await page.getByLabel('Files', { exact: true }).setInputFiles(path.join(externalDicom, 'MR_small.dcm'));
   await page.getByRole('button', { name: 'Upload and import' }).click();
-  await expect(newestJob(page)).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
+  await expect(newestJob(page, 'MR_small.dcm')).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
   const patient = await e2eDb().patient.findUniqueOrThrow({ where: { mrn }, include: { imagingStudies: true } });
   const study = patient.imagingStudies[0]!;
 
