@@ -5,13 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { externalDicomDir } from '../lib/test/external-dicom-dir';
 import { seedBoard, seedBoardMember } from '../prisma/seed/boards';
 import { seedCase } from '../prisma/seed/patients';
 import { e2eDb } from './fixtures/db';
 import { signInViaApi } from './fixtures/sign-in-api';
 import { createE2eUser } from './fixtures/users';
 
-const externalDicom = path.resolve(import.meta.dirname, '../../shared/testdata/dicom-external');
+const externalDicom = externalDicomDir();
 
 function bundleFor(mrn: string) {
   const patient = `urn:uuid:${randomUUID()}`;

