@@ -1,15 +1,8 @@
 // GET [base]: what this FHIR-style endpoint does (import only), so an integration
 // engineer's tooling can discover it. Konsil does not serve FHIR reads or searches.
-export const importedResourceTypes = [
-  'Patient',
-  'Condition',
-  'Observation',
-  'DiagnosticReport',
-  'Procedure',
-  'MedicationStatement',
-  'MedicationRequest',
-  'ImagingStudy',
-] as const;
+import { importedResourceTypes } from '@/lib/fhir/map-resource';
+
+export { importedResourceTypes };
 
 export function capabilityStatement(baseUrl: string) {
   return {
