@@ -6,14 +6,13 @@
 //  - large bodies, or `Prefer: respond-async`, become a background job:
 //    202 + Content-Location of the job to poll (the FHIR asynchronous request pattern).
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Actor } from '@/lib/authz/actor';
-import { createImportJob } from '@/lib/db/import-jobs';
 import { getEnv } from '@/lib/env';
-import { enqueueImport } from '@/lib/jobs/boss';
+import { queueStagedImport } from '@/lib/imports/queue-staged-import';
 import { runImportInline } from '@/lib/imports/run-import-inline';
 import { createStaging, removeStaging, stageFile, writeManifest } from '@/lib/imports/staging';
-import { stagingDir } from '@/lib/storage/paths';
 import { fhirResponse, outcomeResponse } from './operation-outcome';
 
 const JSON_TYPES = ['application/fhir+json', 'application/json', 'application/json+fhir'];
@@ -61,7 +60,6 @@ export async function handleFhirPost(request: Request, options: { actor: Actor; 
 }
 
 async function queueBody(request: Request, actor: Actor, sourceName: string, maxBytes: number): Promise<Response> {
-  const { randomUUID } = await import('node:crypto');
   const jobId = randomUUID().replaceAll('-', '');
   await createStaging(jobId);
   let bytes: number;
@@ -78,8 +76,8 @@ async function queueBody(request: Request, actor: Actor, sourceName: string, max
     await removeStaging(jobId);
     return outcomeResponse(413, 'too-costly', 'The body was too large or the upload was interrupted; nothing was imported.');
   }
-  const job = await createImportJob({ id: jobId, actor, kind: 'FHIR', channel: 'api', sourceName, stagingPath: stagingDir(jobId), bytes, totalItems: 1 });
-  await enqueueImport(job.id);
+  // Same path as an upload on the import page: job row + queue, nothing left behind if either fails.
+  const job = await queueStagedImport({ jobId, actor, kind: 'FHIR', channel: 'api', sourceName, bytes, totalItems: 1 });
   return fhirResponse(
     { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', details: { text: `Accepted as import job ${job.id}; poll /api/imports/${job.id}.` } }] },
     202,
