@@ -10,7 +10,10 @@ if (process.env.SKIP_ENV_VALIDATION !== '1') getEnv();
 const contentSecurityPolicy = [
   "default-src 'self'",
   // `next dev` (React Refresh) evaluates code; production builds do not.
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'"}`,
+  // 'wasm-unsafe-eval' lets the image viewer compile its WASM codecs (JPEG-LS, JPEG 2000…); it does not allow eval().
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${process.env.NODE_ENV === 'production' ? '' : " 'unsafe-eval'"}`,
+  // cornerstone3d decodes images in web workers loaded from this origin (some as blob: URLs).
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -48,6 +51,23 @@ const nextConfig: NextConfig = {
     'pg-boss',
     'busboy',
   ],
+  // cornerstone3d's codec packages reference Node's `fs`/`path`; in the browser they
+  // are never called, so both bundlers map them to nothing. Production builds use
+  // webpack (`next build --webpack`): Turbopack's build hangs on the self-spawning
+  // worker in @cornerstonejs/tools (vercel/next.js#97399). `next dev` uses Turbopack.
+  webpack(config, { isServer }) {
+    if (!isServer) {
+      config.resolve = config.resolve ?? {};
+      config.resolve.fallback = { ...(config.resolve.fallback ?? {}), fs: false, path: false };
+    }
+    return config;
+  },
+  turbopack: {
+    resolveAlias: {
+      fs: { browser: './lib/empty-module/index.js' },
+      path: { browser: './lib/empty-module/index.js' },
+    },
+  },
   experimental: {
     // forbidden() → app/forbidden.tsx with HTTP 403.
     authInterrupts: true,
