@@ -40,6 +40,27 @@ export const auditEventDetails = {
   'user.list': z.object({ count: z.number().int() }),
   /** Someone read a list of cases; one row per patient shown. */
   'case.list': z.object({ caseIds: z.array(z.string()) }),
+  /**
+   * Someone opened a case screen. One event per panel read (header = the case was opened),
+   * each in the same transaction as the read, so the trail shows exactly what was shown.
+   */
+  'case.view': z.object({ panel: z.enum(['header', 'timeline', 'labs', 'reports', 'imaging', 'annotations']), count: z.number().int().optional() }),
+  /** A clinician saved a measurement on an image of a case. */
+  'case.measurement_create': z.object({ kind: z.string(), sopInstanceUid: z.string(), frameNumber: z.number().int() }),
+  /** A clinician marked a measurement removed (the row stays). */
+  'case.measurement_remove': z.object({ measurementId: z.string() }),
+  /** A clinician marked an image as a key image for the board, or took the mark back. */
+  'case.key_image_mark': z.object({ sopInstanceUid: z.string(), frameNumber: z.number().int() }),
+  'case.key_image_unmark': z.object({ keyImageId: z.string(), sopInstanceUid: z.string() }),
+  /** A clinician confirmed or rejected a fact extracted from a report; `previous` is the earlier verdict, if any. */
+  'report.fact_review': z.object({
+    reportId: z.string(),
+    factKey: z.string().max(300),
+    kind: z.string(),
+    value: z.string().max(300),
+    status: z.enum(['CONFIRMED', 'REJECTED']),
+    previous: z.enum(['CONFIRMED', 'REJECTED']).nullable(),
+  }),
   /** Someone read the audit log (reading the trail is itself audited). */
   'audit.view': z.object({ filters: z.record(z.string(), z.string()), count: z.number().int() }),
   /** An import was queued (upload in the UI, POST to the API, CLI, seed). */

@@ -8,6 +8,9 @@ export const permissionTable = {
   // Patient data and cases
   'cases.read': ['CLINICIAN', 'COORDINATOR'],
   'cases.refer': ['CLINICIAN'],
+  // Clinical annotations on a case: measurements and key images on its images, confirming
+  // or rejecting facts extracted from its reports. Clinical judgement, so clinicians only.
+  'cases.annotate': ['CLINICIAN'],
   // Images of patients in the actor's case scope, through Konsil's DICOMweb endpoints
   'imaging.read': ['CLINICIAN', 'COORDINATOR'],
   // Bringing hospital data in (FHIR bundles, DICOM files): the people who prepare boards and run the system
