@@ -37,6 +37,7 @@ export async function reviewReportFact(options: { actor: Actor; input: FactRevie
         reportId: report.id,
         factKey: fact.key,
         kind: fact.kind,
+        label: fact.label,
         value: fact.value,
         assertion: fact.assertion,
         evidence: report.text.slice(fact.span.start, fact.span.end),

@@ -46,6 +46,7 @@ CREATE TABLE "report_fact_reviews" (
     "reportId" TEXT NOT NULL,
     "factKey" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "assertion" TEXT NOT NULL,
     "evidence" TEXT NOT NULL,
