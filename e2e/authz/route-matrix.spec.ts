@@ -16,6 +16,7 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/signin': '/signin',
     '/': '/',
     '/cases': '/cases',
+    '/cases/[caseId]': `/cases/${fixtures.someCaseId}`,
     '/meetings': '/meetings',
     '/admin/users': '/admin/users',
     '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
@@ -36,6 +37,8 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
 interface Fixtures {
   someUserId: string;
   someImportJobId: string;
+  /** A case the CLINICIAN referred, on a board the COORDINATOR belongs to: both may open it. */
+  someCaseId: string;
 }
 
 /** Allowed requests answer 200, except where GET is not what the route is for. */
@@ -93,7 +96,13 @@ test.beforeAll(async () => {
     ADMIN: await createE2eUser({ roles: ['ADMIN'] }),
   };
   const job = await e2eDb().importJob.create({ data: { kind: 'FHIR', channel: 'cli', sourceName: 'route-matrix fixture', status: 'SUCCEEDED' } });
-  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id };
+  const patient = await e2eDb().patient.findFirstOrThrow({ where: { isSynthetic: true }, orderBy: { mrn: 'asc' } });
+  const board = await e2eDb().board.findFirstOrThrow({ orderBy: { slug: 'asc' } });
+  await e2eDb().boardMembership.create({ data: { boardId: board.id, userId: users.COORDINATOR.id, role: 'COORDINATOR' } });
+  const someCase = await e2eDb().case.create({
+    data: { patientId: patient.id, boardId: board.id, referringUserId: users.CLINICIAN.id, question: 'Route matrix fixture', entity: 'OTHER', status: 'REFERRED' },
+  });
+  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id };
 });
 
 test('anonymous visitors get exactly the public routes', async ({ playwright }) => {

@@ -10,6 +10,8 @@ import { can } from '@/lib/authz/permissions';
 import { roles, type Role } from '@/lib/authz/roles';
 import { db } from '@/lib/db/client';
 import { createTestActor } from '@/lib/test/create-test-actor';
+import { createTestCase } from '@/lib/test/create-test-case';
+import { extractReportFacts } from '@/lib/report-facts';
 import { executeAction, type ServerAction } from './create-action';
 
 const actionsDir = __dirname;
@@ -43,7 +45,38 @@ const fixtures: Record<string, Fixture> = {
     return t;
   },
   'users.resetPassword': async () => ({ ...(await newTarget()), password: 'a-new-long-password' }),
+  // Case annotations: a fresh case the CLINICIAN actor referred (only clinicians may annotate).
+  'cases.saveMeasurement': async () => ({
+    ...(await imageOfNewCase()),
+    kind: 'LENGTH',
+    values: { lengthMm: 12.5 },
+    geometry: { points: [[0, 0, 0], [12.5, 0, 0]] },
+  }),
+  'cases.removeMeasurement': async () => {
+    const image = await imageOfNewCase();
+    const m = await db().caseMeasurement.create({
+      data: { ...image, kind: 'LENGTH', values: { lengthMm: 3 }, geometry: { points: [[0, 0, 0], [3, 0, 0]] }, createdById: actors.CLINICIAN.id },
+    });
+    return { caseId: image.caseId, measurementId: m.id };
+  },
+  'cases.markKeyImage': async () => ({ ...(await imageOfNewCase()), note: 'index lesion' }),
+  'cases.unmarkKeyImage': async () => {
+    const image = await imageOfNewCase();
+    const k = await db().caseKeyImage.create({ data: { ...image, markedById: actors.CLINICIAN.id } });
+    return { caseId: image.caseId, keyImageId: k.id };
+  },
+  'cases.reviewReportFact': async () => {
+    const text = 'Invasive carcinoma, pT2 pN1a M0.';
+    const c = await createTestCase({ referrer: actors.CLINICIAN, reportTexts: [text] });
+    const fact = extractReportFacts(text).find((f) => f.kind === 'TNM')!;
+    return { caseId: c.caseId, reportId: c.reportIds[0]!, factKey: fact.key, status: 'CONFIRMED' };
+  },
 };
+
+async function imageOfNewCase() {
+  const c = await createTestCase({ referrer: actors.CLINICIAN, slices: 1, reportTexts: [] });
+  return { caseId: c.caseId, studyInstanceUid: c.studyInstanceUid, seriesInstanceUid: c.seriesInstanceUid, sopInstanceUid: c.sopInstanceUids[0]!, frameNumber: 1 };
+}
 
 async function loadActions(): Promise<ServerAction<unknown>[]> {
   const all: ServerAction<unknown>[] = [];

@@ -21,6 +21,7 @@ export const routeAccess = {
   '/signin': publicRoute,
   '/': signedIn,
   '/cases': needs('cases.read'),
+  '/cases/[caseId]': needs('cases.read'),
   '/meetings': needs('meetings.read'),
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),

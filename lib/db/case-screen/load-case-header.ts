@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { can } from '@/lib/authz/permissions';
+import { ageInYears } from '@/lib/format/date';
 import type { CaseHeaderDto } from '@/lib/schemas/case-screen';
 import { db, type Tx } from '../client';
 import { findCaseInScope } from '../case-scope-lookup';
@@ -68,7 +69,7 @@ export async function readCaseHeader(tx: Tx, actor: Actor, caseId: string, now: 
       pseudonym: patient.pseudonym,
       mrn: patient.mrn,
       birthDate: patient.birthDate?.toISOString().slice(0, 10) ?? null,
-      ageYears: patient.birthDate ? wholeYears(patient.birthDate, now) : null,
+      ageYears: patient.birthDate ? ageInYears(patient.birthDate.toISOString().slice(0, 10), now) : null,
       sex: patient.sex,
       isSynthetic: patient.isSynthetic,
     },
@@ -99,11 +100,4 @@ export async function readCaseHeader(tx: Tx, actor: Actor, caseId: string, now: 
     nextMeeting: meeting ? { id: meeting.id, startsAt: meeting.startsAt.toISOString(), location: meeting.location } : null,
     can: { annotate: can(actor, 'cases.annotate') },
   };
-}
-
-function wholeYears(birth: Date, now: Date): number {
-  let years = now.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday = now.getUTCMonth() < birth.getUTCMonth() || (now.getUTCMonth() === birth.getUTCMonth() && now.getUTCDate() < birth.getUTCDate());
-  if (beforeBirthday) years -= 1;
-  return years;
 }

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CaseHeader } from '@/components/case-screen/case-header';
+import { CasePanel } from '@/components/case-screen/case-panel';
+import { ImagingSection, LabsSection, ReportsSection, TimelineSection } from '@/components/case-screen/case-panel-sections';
+import { guardPage } from '@/lib/authz/guard-page';
+import { loadCaseHeader } from '@/lib/db/case-screen/load-case-header';
+import { getEnv } from '@/lib/env';
+import { isAppError } from '@/lib/errors';
+
+// Patient names never go into the <title> (it lands in browser history and tab lists).
+export const metadata: Metadata = { title: 'Case' };
+
+/**
+ * THE case screen: what the board looks at for three minutes per patient. The header
+ * renders first (and records that the actor opened this patient's case); every other
+ * panel streams in on its own.
+ */
+export default async function CaseScreenPage({ params }: { params: Promise<{ caseId: string }> }) {
+  const actor = await guardPage('/cases/[caseId]');
+  const { caseId } = await params;
+  const header = await loadCaseHeader({ actor, caseId }).catch((error: unknown) => {
+    // Not in the actor's scope looks exactly like not existing: 404, never the data.
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const timeZone = getEnv().KONSIL_TIME_ZONE;
+  const canAnnotate = header.can.annotate;
+  const section = { actor, caseId: header.caseId, timeZone };
+
+  return (
+    <div className="space-y-4">
+      <CaseHeader header={header} timeZone={timeZone} />
+      <CasePanel id="timeline" title="Timeline">
+        <TimelineSection {...section} />
+      </CasePanel>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <CasePanel id="imaging" title="Imaging">
+          <ImagingSection {...section} canAnnotate={canAnnotate} />
+        </CasePanel>
+        <CasePanel id="reports" title="Reports">
+          <ReportsSection {...section} canAnnotate={canAnnotate} />
+        </CasePanel>
+      </div>
+      <CasePanel id="labs" title="Laboratory">
+        <LabsSection {...section} entity={header.entity} />
+      </CasePanel>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// The case screen's panels as async Server Components: each reads (and audits) its own
+// data, so each streams in on its own behind its <Suspense> (see case-panel.tsx).
+import type { Actor } from '@/lib/authz/actor';
+import { loadCaseImaging } from '@/lib/db/case-screen/load-case-imaging';
+import { loadCaseLabs } from '@/lib/db/case-screen/load-case-labs';
+import { loadCaseReports } from '@/lib/db/case-screen/load-case-reports';
+import { loadCaseTimeline } from '@/lib/db/case-screen/load-case-timeline';
+import { CaseTimeline } from './case-timeline';
+import { SelectedImagingPanel, SelectedLabsPanel, SelectedReportsPanel } from './selected-panels';
+
+interface SectionProps {
+  actor: Actor;
+  caseId: string;
+  timeZone: string;
+}
+
+export async function TimelineSection({ actor, caseId, timeZone }: SectionProps) {
+  const items = await loadCaseTimeline({ actor, caseId });
+  return <CaseTimeline items={items} timeZone={timeZone} now={new Date().toISOString()} />;
+}
+
+export async function ImagingSection({ actor, caseId, canAnnotate }: SectionProps & { canAnnotate: boolean }) {
+  const imaging = await loadCaseImaging({ actor, caseId });
+  return <SelectedImagingPanel caseId={caseId} imaging={imaging} canAnnotate={canAnnotate} />;
+}
+
+export async function LabsSection({ actor, caseId, timeZone, entity }: SectionProps & { entity: string }) {
+  const labs = await loadCaseLabs({ actor, caseId });
+  return <SelectedLabsPanel caseId={caseId} labs={labs} entity={entity} timeZone={timeZone} />;
+}
+
+export async function ReportsSection({ actor, caseId, timeZone, canAnnotate }: SectionProps & { canAnnotate: boolean }) {
+  const reports = await loadCaseReports({ actor, caseId });
+  return <SelectedReportsPanel caseId={caseId} reports={reports} timeZone={timeZone} canAnnotate={canAnnotate} />;
+}
