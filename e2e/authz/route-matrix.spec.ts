@@ -27,6 +27,7 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/api/health': '/api/health',
     '/api/fhir': '/api/fhir',
     '/api/fhir/[resourceType]': '/api/fhir/Patient',
+    '/api/cases/[caseId]/annotations': `/api/cases/${fixtures.someCaseId}/annotations`,
     '/api/imports': '/api/imports',
     '/api/imports/[jobId]': `/api/imports/${fixtures.someImportJobId}`,
     '/api/dicomweb/[...path]': '/api/dicomweb/studies',

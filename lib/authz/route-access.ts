@@ -34,6 +34,8 @@ export const routeAccess = {
   // FHIR-style import endpoint: POST [base] (Bundle) and POST [base]/[type] (one resource)
   '/api/fhir': needs('imports.run'),
   '/api/fhir/[resourceType]': needs('imports.run'),
+  // A case's measurements and key images, polled by the open case screen
+  '/api/cases/[caseId]/annotations': needs('cases.read'),
   // Uploads for import and the progress of import jobs
   '/api/imports': needs('imports.run'),
   '/api/imports/[jobId]': needs('imports.run'),

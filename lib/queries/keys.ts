@@ -5,4 +5,5 @@ export const queryKeys = {
   auditEvents: (filters: Record<string, string>) => ['audit-events', filters] as const,
   importJobs: () => ['import-jobs'] as const,
   importJob: (id: string) => ['import-jobs', id] as const,
+  caseAnnotations: (caseId: string) => ['cases', caseId, 'annotations'] as const,
 };
