@@ -14,6 +14,7 @@ describe('HER2', () => {
   it('derives the status from IHC or ISH when the report gives none (ASCO/CAP)', () => {
     expect(values('HER2 IHC 1+', 'HER2')).toEqual(['negative (IHC 1+)']);
     expect(values('HER2 2+', 'HER2')).toEqual(['equivocal (IHC 2+)']);
+    expect(values('HER2 (IHC) 2+; ISH pending.', 'HER2')).toEqual(['equivocal (IHC 2+)']);
     expect(values('HER2 3+', 'HER2')).toEqual(['positive (IHC 3+)']);
     expect(values('HER2 0.', 'HER2')).toEqual(['negative (IHC 0)']);
     expect(values('HER2 not amplified.', 'HER2')).toEqual(['negative (not amplified)']);

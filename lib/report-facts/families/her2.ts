@@ -39,7 +39,7 @@ const RULES: AttributeRule<Reading>[] = [
     },
   },
   {
-    re: /(?:by\s+)?(?:IHC|immunohistochemi(?:stry|cal))\s*(?:score\s*)?[:(]?\s*(0|1\+|2\+|3\+)(?![0-9])\)?/iy,
+    re: /(?:by\s+)?\(?(?:IHC|immunohistochemi(?:stry|cal))\)?\s*(?:score\s*)?[:(]?\s*(0|1\+|2\+|3\+)(?![0-9])\)?/iy,
     apply: (m, r) => {
       r.ihc = m[1]!;
       r.parts.push(`IHC ${r.ihc}`);
