@@ -13,6 +13,15 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
   return { OR: [{ referringUserId: actor.id }, { board: { members: { some: { userId: actor.id } } } }] };
 }
 
+/**
+ * Boards whose cases the actor may see some of: boards they belong to, and boards
+ * they referred a case to. (What the case list offers as its board filter.)
+ */
+export function boardScope(actor: Actor): Prisma.BoardWhereInput {
+  if (!can(actor, 'cases.read')) return nothing;
+  return { OR: [{ members: { some: { userId: actor.id } } }, { cases: { some: { referringUserId: actor.id } } }] };
+}
+
 /** Meetings of boards the actor is a member of. */
 export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {
   if (!can(actor, 'meetings.read')) return nothing;

@@ -23,3 +23,40 @@ export function ageInYears(birthDate: string, on: Date = new Date()): number {
   if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age -= 1;
   return age;
 }
+
+/** The zone's offset from UTC (ms, east positive) at one instant, from Intl alone (no tz database of our own). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a calendar day ("YYYY-MM-DD") begins in a time zone: the hospital's
+ * "meetings on 3 March" means from local midnight, not from UTC midnight.
+ */
+export function startOfDayInZone(day: string, timeZone: string): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  // Two passes: the offset at the first guess may differ from the offset at local midnight near a DST change.
+  const guess = utcMidnight - zoneOffsetMs(utcMidnight, timeZone);
+  return new Date(utcMidnight - zoneOffsetMs(guess, timeZone));
+}
+
+/** The instant the day after `day` begins in the zone (the exclusive end of "up to and including `day`"). */
+export function endOfDayInZone(day: string, timeZone: string): Date {
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return startOfDayInZone(next, timeZone);
+}
