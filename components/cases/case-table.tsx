@@ -1,10 +1,12 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { SyntheticBadge } from '@/components/ui/synthetic-badge';
 import { ageInYears, formatDateTime } from '@/lib/format/date';
-import { caseStatusLabels, type CaseListItemDto } from '@/lib/schemas/case';
+import { caseStatusLabels, tumorEntityLabels, type CaseListItemDto } from '@/lib/schemas/case';
 
-export function CaseTable({ cases, timeZone, caption }: { cases: CaseListItemDto[]; timeZone: string; caption: string }) {
-  if (cases.length === 0) return <p className="text-sm text-slate-600">No cases to show.</p>;
+/** Cases as rows; each patient name opens the case screen. Times in the hospital's time zone. */
+export function CaseTable({ cases, timeZone, caption, empty = 'No cases to show.' }: { cases: CaseListItemDto[]; timeZone: string; caption: string; empty?: string }) {
+  if (cases.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -12,6 +14,7 @@ export function CaseTable({ cases, timeZone, caption }: { cases: CaseListItemDto
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
           <tr>
             <th scope="col" className="py-2 pr-4">Patient</th>
+            <th scope="col" className="py-2 pr-4">Entity</th>
             <th scope="col" className="py-2 pr-4">Question to the board</th>
             <th scope="col" className="py-2 pr-4">Board</th>
             <th scope="col" className="py-2 pr-4">Status</th>
@@ -20,26 +23,28 @@ export function CaseTable({ cases, timeZone, caption }: { cases: CaseListItemDto
         </thead>
         <tbody className="divide-y divide-slate-100">
           {cases.map((c) => (
-            <tr key={c.id} className="align-top">
-              <td className="py-3 pr-4">
-                <div className="font-medium">{c.patient.displayName}</div>
+            <tr key={c.id} className="align-top" data-testid="case-row">
+              <th scope="row" className="py-3 pr-4 text-left font-normal">
+                {/* No prefetch: opening a case screen is an audited read of patient data; only a click may cause one. */}
+                <Link href={`/cases/${c.id}`} prefetch={false} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {c.patient.displayName}
+                </Link>
                 <div className="text-xs text-slate-600">
                   MRN {c.patient.mrn} · {c.patient.birthDate ? `${ageInYears(c.patient.birthDate)} y` : 'age unknown'} · {c.patient.sex.toLowerCase()}
                 </div>
                 {c.patient.isSynthetic && <SyntheticBadge />}
+              </th>
+              <td className="py-3 pr-4">
+                <div>{tumorEntityLabels[c.entity]}</div>
+                <div className="text-xs text-slate-600">{c.icd10Code ?? 'no ICD-10'}</div>
               </td>
-              <td className="max-w-md py-3 pr-4">
-                <div>{c.question}</div>
-                <div className="text-xs text-slate-600">
-                  {c.icd10Code ?? 'no ICD-10'} · {c.entity.toLowerCase().replaceAll('_', ' ')}
-                </div>
-              </td>
+              <td className="max-w-md py-3 pr-4">{c.question}</td>
               <td className="py-3 pr-4">{c.board.name}</td>
               <td className="py-3 pr-4">
-                <Badge tone={c.urgency === 'URGENT' ? 'danger' : 'neutral'}>{caseStatusLabels[c.status]}</Badge>
-                {c.urgency === 'URGENT' && <span className="ml-1 text-xs font-medium text-red-700">urgent</span>}
+                <Badge>{caseStatusLabels[c.status]}</Badge>
+                {c.urgency === 'URGENT' && <Badge tone="danger" className="ml-1">Urgent</Badge>}
               </td>
-              <td className="py-3 whitespace-nowrap">{c.nextMeetingAt ? formatDateTime(c.nextMeetingAt, timeZone) : '—'}</td>
+              <td className="whitespace-nowrap py-3">{c.nextMeetingAt ? formatDateTime(c.nextMeetingAt, timeZone) : '—'}</td>
             </tr>
           ))}
         </tbody>
