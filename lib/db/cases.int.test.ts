@@ -130,15 +130,19 @@ beforeAll(async () => {
     const pastUtcDay = new Date(base - 5 * DAY).toISOString().slice(0, 10);
     const past = await meeting(new Date(`${pastUtcDay}T23:30:00Z`));
     pastMeetingDay = new Date(Date.parse(`${pastUtcDay}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+    // On the soonest agenda okonkwo is presented before soon; soon is on the later agenda too.
+    await seedAgendaItem(tx, { meetingId: soonest.id, caseId: cases.okonkwo!, position: 0, minutesAllotted: 5 });
     await seedAgendaItem(tx, { meetingId: soonest.id, caseId: cases.soon!, position: 1, minutesAllotted: 5 });
     await seedAgendaItem(tx, { meetingId: later.id, caseId: cases.later!, position: 1, minutesAllotted: 5 });
+    await seedAgendaItem(tx, { meetingId: later.id, caseId: cases.soon!, position: 2, minutesAllotted: 5 });
     await seedAgendaItem(tx, { meetingId: cancelled.id, caseId: cases.cancelled!, position: 1, minutesAllotted: 5 });
     await seedAgendaItem(tx, { meetingId: past.id, caseId: cases.past!, position: 1, minutesAllotted: 5 });
   });
 
-  // Coming up first (soonest meeting first), then the rest by last change, newest first.
-  const rest = specs.filter((s) => s.board === 'a' && s.name !== 'soon' && s.name !== 'later').sort((x, y) => x.changedAgo - y.changedAgo);
-  boardAOrder = [cases.soon!, cases.later!, ...rest.map((s) => cases[s.name]!)];
+  // Coming up first (soonest meeting first, in agenda order), then the rest by last change, newest first.
+  const comingUp = ['okonkwo', 'soon', 'later'];
+  const rest = specs.filter((s) => s.board === 'a' && !comingUp.includes(s.name)).sort((x, y) => x.changedAgo - y.changedAgo);
+  boardAOrder = [...comingUp.map((name) => cases[name]!), ...rest.map((s) => cases[s.name]!)];
 });
 
 describe('case list: search', () => {
@@ -196,8 +200,8 @@ describe('case list: filters', () => {
     const dayBefore = new Date(Date.parse(`${pastMeetingDay}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
     expect(await ids(member, { from: dayBefore, to: dayBefore })).toEqual([]);
     const farAhead = new Date(Date.now() + 60 * DAY).toISOString().slice(0, 10);
-    expect(await ids(member, { from: pastMeetingDay })).toEqual([cases.soon, cases.later, cases.past]);
-    expect(await ids(member, { from: farAhead, to: pastMeetingDay })).toEqual([cases.soon, cases.later, cases.past]);
+    expect(await ids(member, { from: pastMeetingDay })).toEqual([cases.okonkwo, cases.soon, cases.later, cases.past]);
+    expect(await ids(member, { from: farAhead, to: pastMeetingDay })).toEqual([cases.okonkwo, cases.soon, cases.later, cases.past]);
     expect(await ids(member, { to: pastMeetingDay })).toEqual([cases.past]);
   });
 
@@ -208,10 +212,14 @@ describe('case list: filters', () => {
 });
 
 describe('case list: order and paging', () => {
-  it('shows cases coming up first, soonest meeting first, then by last change; a cancelled meeting does not count', async () => {
+  it('shows cases coming up first (soonest meeting, then agenda order), then by last change; a cancelled meeting does not count', async () => {
     expect(await ids(member)).toEqual(boardAOrder);
-    const [first] = (await searchCases({ actor: member, query: query(), timeZone: TZ })).cases;
-    expect(first?.nextMeetingAt).not.toBeNull();
+    const shown = (await searchCases({ actor: member, query: query(), timeZone: TZ })).cases;
+    // soon is on two upcoming agendas: listed once, with the sooner meeting.
+    expect(shown.filter((c) => c.id === cases.soon)).toHaveLength(1);
+    expect(shown[1]?.nextMeetingAt).toBe(shown[0]?.nextMeetingAt);
+    expect(Date.parse(shown[2]!.nextMeetingAt!)).toBeGreaterThan(Date.parse(shown[1]!.nextMeetingAt!));
+    expect(shown.slice(3).map((c) => c.nextMeetingAt)).toEqual(Array(22).fill(null));
   });
 
   it('pages by 25 with the total, without gaps or repeats, and shows the last page for a page past the end', async () => {

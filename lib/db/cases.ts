@@ -17,24 +17,16 @@ import {
 import type { Tx } from './client';
 import { db } from './client';
 
-/** A case is coming up while its meeting has not started and is not cancelled. */
-function upcomingAgendaItem(now: Date): Prisma.AgendaItemWhereInput {
-  return { meeting: { startsAt: { gte: now }, status: { not: 'CANCELLED' } } };
+/** A case is coming up while a meeting it is on has not started and is not cancelled. */
+function upcomingMeeting(now: Date): Prisma.MeetingWhereInput {
+  return { startsAt: { gte: now }, status: { not: 'CANCELLED' } };
 }
 
-function caseListInclude(now: Date) {
-  return {
-    patient: true,
-    board: { select: { id: true, name: true } },
-    agendaItems: {
-      where: upcomingAgendaItem(now),
-      select: { meeting: { select: { startsAt: true } } },
-      orderBy: { meeting: { startsAt: 'asc' } },
-      take: 1,
-    },
-  } satisfies Prisma.CaseInclude;
-}
-type CaseListRow = Prisma.CaseGetPayload<{ include: ReturnType<typeof caseListInclude> }>;
+const caseListInclude = {
+  patient: true,
+  board: { select: { id: true, name: true } },
+} satisfies Prisma.CaseInclude;
+type CaseListRow = Prisma.CaseGetPayload<{ include: typeof caseListInclude }> & { nextMeetingAt: Date | null };
 
 /** Prisma passes `contains`/`startsWith` text to LIKE as is: a typed % or _ must not act as a wildcard. */
 function likeLiteral(text: string): string {
@@ -69,48 +61,64 @@ function caseListWhere(actor: Actor, query: CaseListQuery, timeZone: string): Pr
 }
 
 /**
- * One page of cases in list order: cases coming up at a meeting first, soonest meeting
- * first; then the others, most recently changed first.
+ * One page of cases in list order: cases coming up at a meeting first (soonest meeting
+ * first, in agenda order), then the others, most recently changed first.
  *
  * Prisma cannot order by "the earliest upcoming meeting", so the page is read in two
- * parts, both through the same scoped `where`: the coming-up cases are few (the next
- * weeks' agendas) and are sorted here; the rest are paged by the database.
+ * parts, both through the same scoped `where`. The coming-up part starts from the
+ * upcoming meetings that have a matching case (few: the next weeks' agendas) and is
+ * ordered here; the rest is counted and paged by the database.
  */
 async function readCasePage(
   tx: Tx,
   options: { where: Prisma.CaseWhereInput; now: Date; page: number; pageSize: number },
 ): Promise<{ rows: CaseListRow[]; total: number; page: number }> {
   const { where, now, pageSize } = options;
-  const upcoming = upcomingAgendaItem(now);
-  const comingUp = await tx.case.findMany({
-    where: { AND: [where, { agendaItems: { some: upcoming } }] },
-    select: {
-      id: true,
-      updatedAt: true,
-      agendaItems: { where: upcoming, select: { meeting: { select: { startsAt: true } } }, orderBy: { meeting: { startsAt: 'asc' } }, take: 1 },
-    },
+  const meetings = await tx.meeting.findMany({
+    where: { AND: [upcomingMeeting(now), { agendaItems: { some: { case: where } } }] },
+    select: { id: true, startsAt: true },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
   });
-  const nextAt = (row: (typeof comingUp)[number]) => row.agendaItems[0]?.meeting.startsAt.getTime() ?? Infinity;
-  comingUp.sort((a, b) => nextAt(a) - nextAt(b) || b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1));
-  const othersWhere: Prisma.CaseWhereInput = { AND: [where, { agendaItems: { none: upcoming } }] };
+  const items =
+    meetings.length === 0
+      ? []
+      : await tx.agendaItem.findMany({
+          where: { meetingId: { in: meetings.map((m) => m.id) }, case: where },
+          select: { caseId: true, meetingId: true, position: true },
+        });
+  const rank = new Map(meetings.map((m, i) => [m.id, i]));
+  items.sort((a, b) => rank.get(a.meetingId)! - rank.get(b.meetingId)! || a.position - b.position || (a.caseId < b.caseId ? -1 : 1));
+  // A case on several upcoming agendas counts once, at its soonest meeting.
+  const nextMeeting = new Map<string, Date>();
+  for (const item of items) if (!nextMeeting.has(item.caseId)) nextMeeting.set(item.caseId, meetings[rank.get(item.meetingId)!]!.startsAt);
+  const comingUp = [...nextMeeting.keys()];
+
+  const othersWhere: Prisma.CaseWhereInput = { AND: [where, { agendaItems: { none: { meeting: upcomingMeeting(now) } } }] };
   const othersCount = await tx.case.count({ where: othersWhere });
   const total = comingUp.length + othersCount;
 
   // A page past the end shows the last page rather than nothing.
   const page = Math.min(options.page, Math.max(1, Math.ceil(total / pageSize)));
   const skip = (page - 1) * pageSize;
-  const comingUpIds = comingUp.slice(skip, skip + pageSize).map((row) => row.id);
-  const include = caseListInclude(now);
+  const comingUpIds = comingUp.slice(skip, skip + pageSize);
   const firstRows =
-    comingUpIds.length > 0 ? await tx.case.findMany({ where: { AND: [where, { id: { in: comingUpIds } }] }, include }) : [];
+    comingUpIds.length > 0 ? await tx.case.findMany({ where: { AND: [where, { id: { in: comingUpIds } }] }, include: caseListInclude }) : [];
   const byId = new Map(firstRows.map((row) => [row.id, row]));
-  const rows = comingUpIds.map((id) => byId.get(id)).filter((row): row is CaseListRow => row !== undefined);
+  const rows: CaseListRow[] = comingUpIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, nextMeetingAt: nextMeeting.get(id) ?? null }] : [];
+  });
   const othersSkip = Math.max(0, skip - comingUp.length);
   const othersTake = pageSize - rows.length;
   if (othersTake > 0 && othersSkip < othersCount) {
-    rows.push(
-      ...(await tx.case.findMany({ where: othersWhere, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }], skip: othersSkip, take: othersTake, include })),
-    );
+    const others = await tx.case.findMany({
+      where: othersWhere,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      skip: othersSkip,
+      take: othersTake,
+      include: caseListInclude,
+    });
+    rows.push(...others.map((row) => ({ ...row, nextMeetingAt: null })));
   }
   return { rows, total, page };
 }
@@ -149,7 +157,7 @@ function toCaseListItem(row: CaseListRow): CaseListItemDto {
     icd10Code: row.icd10Code,
     status: row.status,
     urgency: row.urgency,
-    nextMeetingAt: row.agendaItems[0]?.meeting.startsAt.toISOString() ?? null,
+    nextMeetingAt: row.nextMeetingAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
