@@ -1,4 +1,4 @@
-// `npm run bench:case-screen -- [--cases 300] [--warmup 30] [--seed 1]`
+// `npm run bench:case-screen -- [--cases 300] [--warmup 30] [--seed 1] [--breakdown]`
 //
 // How long the server takes to load one case screen's data, against the floor in the
 // same run. For each of N random cases of the large world (npm run bench:seed-large):
@@ -9,18 +9,21 @@
 // The two alternate per case (who goes first alternates too), so caches and machine
 // load treat them alike. Prints p50/p95/p99 of both, the ratio p95/p95-floor, the
 // targets (p95 ≤ 150 ms, ratio ≤ 3×) and PASS/MISS, the CPU and the load average.
+// --breakdown then times the loader's parts (scope, header, … audit) on the same cases.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Actor } from '../lib/authz/actor';
 import { BENCH_ACTOR_EMAIL } from './lib/large-world-catalog';
 import { floorCaseScreen, type FloorRows } from './lib/case-screen-floor';
+import { BREAKDOWN_PARTS, timeCaseScreenParts } from './lib/case-screen-breakdown';
 
 const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
+    breakdown: { type: 'boolean', default: false },
   },
 });
 const TARGET_P95_MS = 150;
@@ -86,6 +89,18 @@ async function main() {
       sizes.timeline += l.data.timeline.length;
       sizes.instances += l.data.imaging.studies.reduce((s, st) => s + st.series.reduce((t, se) => t + se.instances.length + se.nonImageCount, 0), 0);
     }
+    const breakdown: string[] = [];
+    if (values.breakdown) {
+      const parts = new Map<string, number[]>(BREAKDOWN_PARTS.map((p) => [p, []]));
+      for (const caseId of caseIds.slice(warmup)) {
+        for (const [part, elapsed] of Object.entries(await timeCaseScreenParts(actor, caseId))) parts.get(part)!.push(elapsed);
+      }
+      breakdown.push('', '  breakdown of the loader (the same reads, each timed)        p50        p95');
+      for (const [part, times] of parts) {
+        times.sort((x, y) => x - y);
+        breakdown.push(`    ${part.padEnd(56)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))}`);
+      }
+    }
     await db().$disconnect();
 
     loader.sort((x, y) => x - y);
@@ -102,6 +117,7 @@ async function main() {
     console.log('');
     console.log(`  target p95 ≤ ${TARGET_P95_MS} ms:     ${p95 <= TARGET_P95_MS ? 'PASS' : 'MISS'} (${p95.toFixed(1)} ms)`);
     console.log(`  target ratio ≤ ${TARGET_RATIO}× floor:  ${ratio <= TARGET_RATIO ? 'PASS' : 'MISS'} (${ratio.toFixed(2)}×)`);
+    for (const line of breakdown) console.log(line);
     console.log(`  load average after: ${load()} (1 / 5 / 15 min)`);
   } finally {
     await client.end();
