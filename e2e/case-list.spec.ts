@@ -7,6 +7,7 @@ import { seedCaseListWorld } from './fixtures/cases';
 import { e2eDb } from './fixtures/db';
 import { signInViaApi } from './fixtures/sign-in-api';
 import { CaseListPage } from './pages/case-list-page';
+import { CaseScreen } from './pages/case-screen';
 
 test('searching by MRN finds the case, and its row opens the case screen', async ({ page }) => {
   const world = await seedCaseListWorld();
@@ -32,6 +33,10 @@ test('searching by MRN finds the case, and its row opens the case screen', async
   // Exactly the one patient shown was audited for this search.
   const audited = await e2eDb().auditEvent.findMany({ where: { actorId: world.clinician.id, action: 'case.list', entityId: target.id } });
   expect(audited).toHaveLength(2); // the unfiltered first page (rank 18 is on it) and the search
+
+  await list.caseLink(`${target.family}, P17`).click();
+  await expect(page).toHaveURL(`/cases/${target.id}`);
+  await new CaseScreen(page).expectLoaded(`${target.family}, P17`);
 });
 
 test('a status filter narrows the list, and the back button brings the wider list back', async ({ page }) => {
