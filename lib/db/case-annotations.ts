@@ -25,8 +25,14 @@ type KeyImageMark = z.output<typeof keyImageMarkSchema>;
 
 const userName = { select: { id: true, name: true } } as const;
 
-type MeasurementRow = Prisma.CaseMeasurementGetPayload<{ include: { createdBy: typeof userName } }>;
-type KeyImageRow = Prisma.CaseKeyImageGetPayload<{ include: { markedBy: typeof userName } }>;
+type MeasurementRow = Pick<
+  Prisma.CaseMeasurementGetPayload<{ include: { createdBy: typeof userName } }>,
+  'id' | 'kind' | 'label' | 'studyInstanceUid' | 'seriesInstanceUid' | 'sopInstanceUid' | 'frameNumber' | 'values' | 'geometry' | 'createdAt' | 'createdBy'
+>;
+type KeyImageRow = Pick<
+  Prisma.CaseKeyImageGetPayload<{ include: { markedBy: typeof userName } }>,
+  'id' | 'studyInstanceUid' | 'seriesInstanceUid' | 'sopInstanceUid' | 'frameNumber' | 'note' | 'createdAt' | 'markedBy'
+>;
 
 export function toMeasurementDto(row: MeasurementRow): CaseMeasurementDto {
   return {
@@ -58,10 +64,21 @@ export function toKeyImageDto(row: KeyImageRow): CaseKeyImageDto {
   };
 }
 
-/** Measurements (not removed) and key images of a case, oldest first; used inside a caller's audited read. */
+/**
+ * Measurements (not removed) and key images of a case, oldest first; used inside a caller's
+ * audited read. Two statements (author names joined in SQL), as the case screen reads it.
+ */
 export async function readCaseAnnotations(tx: Tx, caseId: string): Promise<{ measurements: CaseMeasurementDto[]; keyImages: CaseKeyImageDto[] }> {
-  const measurements = await tx.caseMeasurement.findMany({ where: { caseId, removedAt: null }, include: { createdBy: userName }, orderBy: { createdAt: 'asc' } });
-  const keyImages = await tx.caseKeyImage.findMany({ where: { caseId }, include: { markedBy: userName }, orderBy: { createdAt: 'asc' } });
+  const measurements = await tx.$queryRaw<MeasurementRow[]>`
+    SELECT m.id, m.kind::text AS kind, m.label, m."studyInstanceUid", m."seriesInstanceUid", m."sopInstanceUid", m."frameNumber",
+           m."values", m.geometry, m."createdAt", json_build_object('id', u.id, 'name', u.name) AS "createdBy"
+    FROM case_measurements m JOIN users u ON u.id = m."createdById"
+    WHERE m."caseId" = ${caseId} AND m."removedAt" IS NULL ORDER BY m."createdAt", m.id`;
+  const keyImages = await tx.$queryRaw<KeyImageRow[]>`
+    SELECT k.id, k."studyInstanceUid", k."seriesInstanceUid", k."sopInstanceUid", k."frameNumber", k.note, k."createdAt",
+           json_build_object('id', u.id, 'name', u.name) AS "markedBy"
+    FROM case_key_images k JOIN users u ON u.id = k."markedById"
+    WHERE k."caseId" = ${caseId} ORDER BY k."createdAt", k.id`;
   return { measurements: measurements.map(toMeasurementDto), keyImages: keyImages.map(toKeyImageDto) };
 }
 

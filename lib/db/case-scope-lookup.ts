@@ -7,6 +7,8 @@ import type { Tx } from './client';
 export interface ScopedCase {
   id: string;
   patientId: string;
+  /** TumorEntity: decides which tumor markers are highlighted. */
+  entity: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ScopedCase {
  * exactly like a case that does not exist, so ids cannot be probed.
  */
 export async function findCaseInScope(tx: Tx, actor: Actor, caseId: string): Promise<ScopedCase> {
-  const found = await tx.case.findFirst({ where: { AND: [{ id: caseId }, caseScope(actor)] }, select: { id: true, patientId: true } });
+  const found = await tx.case.findFirst({ where: { AND: [{ id: caseId }, caseScope(actor)] }, select: { id: true, patientId: true, entity: true } });
   if (!found) throw notFound('The case');
   return found;
 }

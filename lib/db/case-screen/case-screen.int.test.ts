@@ -87,11 +87,20 @@ describe('case screen loaders', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('loads the whole screen in one audited read', async () => {
-    const data = await loadCaseScreenData({ actor: member, caseId: world.caseId });
+  it('loads the whole screen in one audited read, the same data the panels load one by one', async () => {
+    const now = new Date('2026-11-26T12:00:00Z');
+    const timings: Record<string, number> = {};
+    const data = await loadCaseScreenData({ actor: member, caseId: world.caseId, now, timings });
     expect(data.reports).toHaveLength(1);
     expect(data.imaging.studies).toHaveLength(1);
     expect(data.labs.series.length).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['scope', 'header', 'observations', 'imaging', 'audit']));
+    const one = { actor: member, caseId: world.caseId };
+    expect(data.header).toEqual(await loadCaseHeader({ ...one, now }));
+    expect(data.timeline).toEqual(await loadCaseTimeline(one));
+    expect(data.labs).toEqual(await loadCaseLabs(one));
+    expect(data.reports).toEqual(await loadCaseReports(one));
+    expect(data.imaging).toEqual(await loadCaseImaging(one));
   });
 });
 

@@ -3,10 +3,12 @@ import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { can } from '@/lib/authz/permissions';
 import { ageInYears } from '@/lib/format/date';
+import type { CaseStatus } from '@/lib/schemas/case';
 import type { CaseHeaderDto } from '@/lib/schemas/case-screen';
-import { db, type Tx } from '../client';
+import { db } from '../client';
 import { findCaseInScope } from '../case-scope-lookup';
 import { auditCaseView } from './audit-case-view';
+import { fetchHeaderRow, fetchObservations, fetchReviews, type HeaderRow, type ObservationRow, type ReviewRow } from './case-rows';
 import { newestFactPerKind, summarizeStaging } from './staging-summary';
 
 /** Shown in their own header fields, not in the list of other confirmed facts. */
@@ -21,65 +23,44 @@ export async function loadCaseHeader(options: { actor: Actor; caseId: string; no
   assertCan(actor, 'cases.read');
   return db().$transaction(async (tx) => {
     const scoped = await findCaseInScope(tx, actor, caseId);
-    const header = await readCaseHeader(tx, actor, scoped.id, now);
+    const row = await fetchHeaderRow(tx, scoped.id, now);
+    const staging = await fetchObservations(tx, scoped.patientId, ['STAGING', 'PERFORMANCE_STATUS']);
+    const reviews = await fetchReviews(tx, scoped.id);
     await auditCaseView(tx, actor, scoped, 'header');
-    return header;
+    return buildCaseHeader({ actor, row, observations: staging, reviews, now });
   });
 }
 
-export async function readCaseHeader(tx: Tx, actor: Actor, caseId: string, now: Date): Promise<CaseHeaderDto> {
-  const row = await tx.case.findUniqueOrThrow({
-    where: { id: caseId },
-    include: {
-      patient: true,
-      board: { select: { id: true, name: true, slug: true } },
-      referringUser: { select: { id: true, name: true } },
-      agendaItems: {
-        where: { meeting: { startsAt: { gte: new Date(now.getTime() - 12 * 3600_000) }, status: { not: 'CANCELLED' } } },
-        select: { meeting: { select: { id: true, startsAt: true, location: true } } },
-        orderBy: { meeting: { startsAt: 'asc' } },
-        take: 1,
-      },
-    },
-  });
-  const observations = await tx.observation.findMany({
-    where: { patientId: row.patientId, category: { in: ['STAGING', 'PERFORMANCE_STATUS'] } },
-    select: { loincCode: true, code: true, valueCode: true, valueText: true, valueNumeric: true, effectiveAt: true },
-  });
-  const reviews = await tx.reportFactReview.findMany({
-    where: { caseId, status: 'CONFIRMED' },
-    select: {
-      kind: true, label: true, value: true, assertion: true, reportId: true, reviewedAt: true,
-      report: { select: { title: true, issuedAt: true } },
-      reviewedBy: { select: { name: true } },
-    },
-  });
+/** Pure: the header from its rows (observations of any category; only staging and ECOG are read). */
+export function buildCaseHeader(input: { actor: Actor; row: HeaderRow; observations: ObservationRow[]; reviews: ReviewRow[]; now: Date }): CaseHeaderDto {
+  const { actor, row, observations, now } = input;
+  const confirmedRows = input.reviews.filter((r) => r.status === 'CONFIRMED');
   const confirmed = newestFactPerKind(
-    reviews.map((r) => ({ kind: r.kind, value: r.value, reportId: r.reportId, reportTitle: r.report.title, reportIssuedAt: r.report.issuedAt, confirmedBy: r.reviewedBy.name })),
+    confirmedRows.map((r) => ({ kind: r.kind, value: r.value, reportId: r.reportId, reportTitle: r.reportTitle, reportIssuedAt: r.reportIssuedAt, confirmedBy: r.reviewedBy })),
   );
-  const staging = summarizeStaging(observations, confirmed);
-  const { patient } = row;
-  const meeting = row.agendaItems[0]?.meeting ?? null;
-
+  const staging = summarizeStaging(
+    observations.filter((o) => o.category !== 'LABORATORY'),
+    confirmed,
+  );
   return {
     caseId: row.id,
     patient: {
-      id: patient.id,
-      displayName: `${patient.familyName}, ${patient.givenName}`,
-      pseudonym: patient.pseudonym,
-      mrn: patient.mrn,
-      birthDate: patient.birthDate?.toISOString().slice(0, 10) ?? null,
-      ageYears: patient.birthDate ? ageInYears(patient.birthDate.toISOString().slice(0, 10), now) : null,
-      sex: patient.sex,
-      isSynthetic: patient.isSynthetic,
+      id: row.patientId,
+      displayName: `${row.familyName}, ${row.givenName}`,
+      pseudonym: row.pseudonym,
+      mrn: row.mrn,
+      birthDate: row.birthDate,
+      ageYears: row.birthDate ? ageInYears(row.birthDate, now) : null,
+      sex: row.sex as CaseHeaderDto['patient']['sex'],
+      isSynthetic: row.isSynthetic,
     },
     entity: row.entity,
     icd10: row.icd10Code ? { code: row.icd10Code, display: row.icd10Display } : null,
     icdO3: row.icdO3Morphology || row.icdO3Topography ? { morphology: row.icdO3Morphology, topography: row.icdO3Topography } : null,
     ...staging,
-    confirmedFacts: reviews
+    confirmedFacts: confirmedRows
       .filter((r) => !HEADER_FIELDS.has(r.kind))
-      .sort((a, b) => b.report.issuedAt.getTime() - a.report.issuedAt.getTime())
+      .sort((a, b) => b.reportIssuedAt.getTime() - a.reportIssuedAt.getTime())
       // The same value confirmed in several reports is listed once (from the newest).
       .filter((r, i, all) => all.findIndex((o) => o.kind === r.kind && o.label === r.label && o.value === r.value) === i)
       .map((r) => ({
@@ -88,16 +69,16 @@ export async function readCaseHeader(tx: Tx, actor: Actor, caseId: string, now: 
         value: r.value,
         assertion: r.assertion,
         reportId: r.reportId,
-        reportTitle: r.report.title,
+        reportTitle: r.reportTitle,
         confirmedAt: r.reviewedAt.toISOString(),
       })),
     question: row.question,
-    status: row.status,
+    status: row.status as CaseStatus,
     statusReason: row.statusReason,
-    urgency: row.urgency,
-    board: row.board,
-    referredBy: row.referringUser,
-    nextMeeting: meeting ? { id: meeting.id, startsAt: meeting.startsAt.toISOString(), location: meeting.location } : null,
+    urgency: row.urgency as CaseHeaderDto['urgency'],
+    board: { id: row.boardId, name: row.boardName, slug: row.boardSlug },
+    referredBy: { id: row.referrerId, name: row.referrerName },
+    nextMeeting: row.meetingId && row.meetingStartsAt ? { id: row.meetingId, startsAt: row.meetingStartsAt.toISOString(), location: row.meetingLocation } : null,
     can: { annotate: can(actor, 'cases.annotate') },
   };
 }

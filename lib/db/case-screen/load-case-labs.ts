@@ -3,11 +3,14 @@ import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { isTumorMarkerFor, labPanelFor } from '@/lib/clinical/lab-panels';
 import type { CaseLabsDto, LabSeriesDto, LabValueDto, TherapyPeriodDto } from '@/lib/schemas/case-screen';
-import { db, type Tx } from '../client';
+import { db } from '../client';
 import { findCaseInScope } from '../case-scope-lookup';
 import { auditCaseView } from './audit-case-view';
+import { fetchObservations, fetchTherapies, type ObservationRow, type TherapyRows } from './case-rows';
 
 const INTERPRETATIONS = new Set(['H', 'L', 'HH', 'LL', 'N', 'A']);
+const NOT_GIVEN_MEDICATION = new Set(['entered-in-error', 'cancelled', 'not-taken']);
+const NOT_DONE_PROCEDURE = new Set(['entered-in-error', 'not-done']);
 
 /** The patient's laboratory results per analyte and the therapy periods the charts mark. Audited. */
 export async function loadCaseLabs(options: { actor: Actor; caseId: string }): Promise<CaseLabsDto> {
@@ -15,24 +18,19 @@ export async function loadCaseLabs(options: { actor: Actor; caseId: string }): P
   assertCan(actor, 'cases.read');
   return db().$transaction(async (tx) => {
     const scoped = await findCaseInScope(tx, actor, caseId);
-    const labs = await readCaseLabs(tx, scoped.id);
+    const observations = await fetchObservations(tx, scoped.patientId, ['LABORATORY']);
+    const therapies = await fetchTherapies(tx, scoped.patientId);
+    const labs = buildCaseLabs({ entity: scoped.entity, observations, therapies });
     await auditCaseView(tx, actor, scoped, 'labs', labs.series.reduce((n, s) => n + s.values.length, 0));
     return labs;
   });
 }
 
-export async function readCaseLabs(tx: Tx, caseId: string): Promise<CaseLabsDto> {
-  const { patientId, entity } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { patientId: true, entity: true } });
-  const rows = await tx.observation.findMany({
-    where: { patientId, category: 'LABORATORY' },
-    orderBy: { effectiveAt: 'asc' },
-    select: {
-      id: true, loincCode: true, codeSystem: true, code: true, display: true, valueNumeric: true, valueText: true, unit: true,
-      referenceLow: true, referenceHigh: true, referenceText: true, interpretation: true, effectiveAt: true,
-    },
-  });
+/** Pure: laboratory observations (oldest first; other categories are ignored) grouped per analyte. */
+export function buildCaseLabs(input: { entity: string; observations: ObservationRow[]; therapies: TherapyRows }): CaseLabsDto {
   const bySeries = new Map<string, LabSeriesDto>();
-  for (const row of rows) {
+  for (const row of input.observations) {
+    if (row.category !== 'LABORATORY') continue;
     // One analyte = one code (and one unit: a unit change starts a new series, never a silently mixed chart).
     const code = row.loincCode ?? (row.code ? `${row.codeSystem ?? ''}|${row.code}` : row.display);
     const key = `${code}|${row.unit ?? ''}`;
@@ -47,7 +45,7 @@ export async function readCaseLabs(tx: Tx, caseId: string): Promise<CaseLabsDto>
         referenceHigh: null,
         referenceText: null,
         panel: labPanelFor(row.loincCode),
-        isTumorMarker: isTumorMarkerFor(row.loincCode, entity),
+        isTumorMarker: isTumorMarkerFor(row.loincCode, input.entity),
         values: [],
       };
       bySeries.set(key, series);
@@ -67,41 +65,31 @@ export async function readCaseLabs(tx: Tx, caseId: string): Promise<CaseLabsDto>
     };
     series.values.push(value);
   }
-  return { series: [...bySeries.values()], therapies: await readTherapyPeriods(tx, patientId) };
+  return { series: [...bySeries.values()], therapies: buildTherapyPeriods(input.therapies) };
 }
 
-/** Systemic therapies, radiotherapy courses and operations, oldest first. */
-export async function readTherapyPeriods(tx: Tx, patientId: string): Promise<TherapyPeriodDto[]> {
-  const medications = await tx.medication.findMany({
-    where: { patientId, startDate: { not: null }, status: { notIn: ['entered-in-error', 'cancelled', 'not-taken'] } },
-    select: { id: true, display: true, regimen: true, startDate: true, endDate: true },
-  });
-  const procedures = await tx.procedure.findMany({
-    where: { patientId, category: { in: ['RADIOTHERAPY', 'SURGERY'] }, status: { notIn: ['entered-in-error', 'not-done'] } },
-    select: { id: true, category: true, display: true, performedStart: true, performedEnd: true },
-  });
+/** Systemic therapies, radiotherapy courses and operations that happened, oldest first. */
+export function buildTherapyPeriods({ medications, procedures }: TherapyRows): TherapyPeriodDto[] {
   const periods: TherapyPeriodDto[] = [
-    ...medications.map((m) => ({
-      id: m.id,
-      kind: 'systemic-therapy' as const,
-      label: m.regimen ?? m.display,
-      start: m.startDate!.toISOString(),
-      end: m.endDate?.toISOString() ?? null,
-    })),
-    ...procedures.map((p) => ({
-      id: p.id,
-      kind: p.category === 'RADIOTHERAPY' ? ('radiotherapy' as const) : ('surgery' as const),
-      label: p.display,
-      start: p.performedStart.toISOString(),
-      end: p.performedEnd?.toISOString() ?? null,
-    })),
+    ...medications
+      .filter((m) => m.startDate && !NOT_GIVEN_MEDICATION.has(m.status))
+      .map((m) => ({ id: m.id, kind: 'systemic-therapy' as const, label: m.regimen ?? m.display, start: m.startDate!.toISOString(), end: m.endDate?.toISOString() ?? null })),
+    ...procedures
+      .filter((p) => (p.category === 'RADIOTHERAPY' || p.category === 'SURGERY') && !NOT_DONE_PROCEDURE.has(p.status))
+      .map((p) => ({
+        id: p.id,
+        kind: p.category === 'RADIOTHERAPY' ? ('radiotherapy' as const) : ('surgery' as const),
+        label: p.display,
+        start: p.performedStart.toISOString(),
+        end: p.performedEnd?.toISOString() ?? null,
+      })),
   ];
   // Several medications of one regimen (e.g. carboplatin + pemetrexed) form one band on the charts.
   const merged = new Map<string, TherapyPeriodDto>();
   for (const period of periods) {
     const key = `${period.kind}|${period.label}|${period.start}`;
     const seen = merged.get(key);
-    if (!seen) merged.set(key, period);
+    if (!seen) merged.set(key, { ...period });
     else if (period.end === null || (seen.end !== null && period.end > seen.end)) seen.end = period.end;
   }
   return [...merged.values()].sort((a, b) => a.start.localeCompare(b.start));

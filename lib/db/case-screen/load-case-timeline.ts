@@ -3,9 +3,11 @@ import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { isTumorMarkerFor } from '@/lib/clinical/lab-panels';
 import type { TimelineItemDto } from '@/lib/schemas/case-screen';
-import { db, type Tx } from '../client';
+import { db } from '../client';
 import { findCaseInScope } from '../case-scope-lookup';
 import { auditCaseView } from './audit-case-view';
+import { fetchConditions, fetchObservations, fetchReports, fetchTherapies, type ConditionRow, type ObservationRow, type ReportRow, type TherapyRows } from './case-rows';
+import { fetchStudies, type StudyRow } from './load-case-imaging';
 
 const REPORT_TYPE_LABEL: Record<string, string> = {
   RADIOLOGY: 'Radiology', PATHOLOGY: 'Pathology', MOLECULAR: 'Molecular pathology', CLINICAL_NOTE: 'Clinical note', SURGICAL: 'Operative report', OTHER: 'Report',
@@ -21,52 +23,64 @@ export async function loadCaseTimeline(options: { actor: Actor; caseId: string }
   assertCan(actor, 'cases.read');
   return db().$transaction(async (tx) => {
     const scoped = await findCaseInScope(tx, actor, caseId);
-    const items = await readCaseTimeline(tx, scoped.id);
+    const items = buildCaseTimeline({
+      entity: scoped.entity,
+      conditions: await fetchConditions(tx, scoped.patientId),
+      therapies: await fetchTherapies(tx, scoped.patientId),
+      reports: await fetchReports(tx, scoped.patientId),
+      studies: await fetchStudies(tx, scoped.patientId),
+      observations: await fetchObservations(tx, scoped.patientId, ['LABORATORY']),
+    });
     await auditCaseView(tx, actor, scoped, 'timeline', items.length);
     return items;
   });
 }
 
-export async function readCaseTimeline(tx: Tx, caseId: string): Promise<TimelineItemDto[]> {
-  const { patientId, entity } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { patientId: true, entity: true } });
-  const conditions = await tx.condition.findMany({ where: { patientId, onsetDate: { not: null }, kind: { not: 'COMORBIDITY' } }, select: { id: true, kind: true, icd10Code: true, display: true, onsetDate: true } });
-  const procedures = await tx.procedure.findMany({ where: { patientId }, select: { id: true, category: true, display: true, performedStart: true, performedEnd: true, status: true } });
-  const medications = await tx.medication.findMany({ where: { patientId, startDate: { not: null } }, select: { id: true, display: true, regimen: true, startDate: true, endDate: true, status: true } });
-  const reports = await tx.report.findMany({ where: { patientId, status: { not: 'entered-in-error' } }, select: { id: true, type: true, title: true, issuedAt: true, authorName: true } });
-  const studies = await tx.imagingStudy.findMany({ where: { patientId, studyDate: { not: null } }, select: { studyInstanceUid: true, studyDate: true, description: true, modalities: true } });
-  const flaggedLabs = await tx.observation.findMany({
-    where: { patientId, category: 'LABORATORY', interpretation: { in: ['H', 'HH', 'L', 'LL'] } },
-    select: { id: true, loincCode: true, display: true, valueNumeric: true, unit: true, interpretation: true, effectiveAt: true },
-  });
+interface TimelineRows {
+  entity: string;
+  conditions: ConditionRow[];
+  therapies: TherapyRows;
+  reports: ReportRow[];
+  studies: Pick<StudyRow, 'studyInstanceUid' | 'studyDate' | 'description' | 'modalities'>[];
+  observations: ObservationRow[];
+}
 
+const none = { panel: 'none' as const };
+
+/** Pure: the timeline items from the patient's rows, newest first. */
+export function buildCaseTimeline({ entity, conditions, therapies, reports, studies, observations }: TimelineRows): TimelineItemDto[] {
   const items: TimelineItemDto[] = [
-    ...conditions.map((c) => ({
-      id: `condition:${c.id}`,
-      kind: 'diagnosis' as const,
-      date: c.onsetDate!.toISOString(),
-      endDate: null,
-      title: c.kind === 'SECONDARY_CANCER' ? `Metastasis: ${c.display}` : `Diagnosis: ${c.display}`,
-      detail: c.icd10Code,
-      target: { panel: 'none' as const },
-    })),
-    ...procedures.map((p) => ({
+    ...conditions
+      .filter((c) => c.onsetDate && c.kind !== 'COMORBIDITY')
+      .map((c) => ({
+        id: `condition:${c.id}`,
+        kind: 'diagnosis' as const,
+        date: c.onsetDate!.toISOString(),
+        endDate: null,
+        title: c.kind === 'SECONDARY_CANCER' ? `Metastasis: ${c.display}` : `Diagnosis: ${c.display}`,
+        detail: c.icd10Code,
+        target: none,
+      })),
+    ...therapies.procedures.map((p) => ({
       id: `procedure:${p.id}`,
       kind: p.category === 'RADIOTHERAPY' ? ('radiotherapy' as const) : ('procedure' as const),
       date: p.performedStart.toISOString(),
       endDate: p.performedEnd?.toISOString() ?? null,
       title: p.display,
       detail: p.status === 'completed' ? null : p.status,
-      target: { panel: 'none' as const },
+      target: none,
     })),
-    ...medications.map((m) => ({
-      id: `medication:${m.id}`,
-      kind: 'systemic-therapy' as const,
-      date: m.startDate!.toISOString(),
-      endDate: m.endDate?.toISOString() ?? null,
-      title: m.regimen ? `${m.regimen} (${m.display})` : m.display,
-      detail: m.status,
-      target: { panel: 'none' as const },
-    })),
+    ...therapies.medications
+      .filter((m) => m.startDate)
+      .map((m) => ({
+        id: `medication:${m.id}`,
+        kind: 'systemic-therapy' as const,
+        date: m.startDate!.toISOString(),
+        endDate: m.endDate?.toISOString() ?? null,
+        title: m.regimen ? `${m.regimen} (${m.display})` : m.display,
+        detail: m.status,
+        target: none,
+      })),
     ...reports.map((r) => ({
       id: `report:${r.id}`,
       kind: 'report' as const,
@@ -76,16 +90,19 @@ export async function readCaseTimeline(tx: Tx, caseId: string): Promise<Timeline
       detail: [REPORT_TYPE_LABEL[r.type], r.authorName].filter(Boolean).join(' · ') || null,
       target: { panel: 'reports' as const, reportId: r.id },
     })),
-    ...studies.map((s) => ({
-      id: `study:${s.studyInstanceUid}`,
-      kind: 'imaging' as const,
-      date: s.studyDate!.toISOString(),
-      endDate: null,
-      title: s.description ?? `${s.modalities.join('/')} study`,
-      detail: s.modalities.join(', ') || null,
-      target: { panel: 'imaging' as const, studyInstanceUid: s.studyInstanceUid },
-    })),
-    ...flaggedLabs
+    ...studies
+      .filter((s) => s.studyDate)
+      .map((s) => ({
+        id: `study:${s.studyInstanceUid}`,
+        kind: 'imaging' as const,
+        date: s.studyDate!.toISOString(),
+        endDate: null,
+        title: s.description ?? `${s.modalities.join('/')} study`,
+        detail: s.modalities.join(', ') || null,
+        target: { panel: 'imaging' as const, studyInstanceUid: s.studyInstanceUid },
+      })),
+    ...observations
+      .filter((o) => o.category === 'LABORATORY' && o.interpretation && ['H', 'HH', 'L', 'LL'].includes(o.interpretation))
       .filter((o) => isTumorMarkerFor(o.loincCode, entity) || o.interpretation === 'HH' || o.interpretation === 'LL')
       .map((o) => ({
         id: `lab:${o.id}`,
@@ -94,7 +111,7 @@ export async function readCaseTimeline(tx: Tx, caseId: string): Promise<Timeline
         endDate: null,
         title: `${o.display.split(' [')[0]} ${o.valueNumeric ?? ''}${o.unit ? ` ${o.unit}` : ''} (${o.interpretation})`,
         detail: null,
-        target: o.loincCode ? { panel: 'labs' as const, loincCode: o.loincCode } : { panel: 'none' as const },
+        target: o.loincCode ? { panel: 'labs' as const, loincCode: o.loincCode } : none,
       })),
   ];
   return items.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
