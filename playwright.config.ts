@@ -33,7 +33,8 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx e2e/support/start-stack.ts',
     url: `${BASE_URL}/api/health`,
-    timeout: 180_000,
+    // Migrations, the demo world's import (~20–60 s on 2 cores) and next start.
+    timeout: 300_000,
     reuseExistingServer: false,
     // SIGTERM lets e2e/support/start-stack.ts stop Next and the OIDC provider itself.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

@@ -42,6 +42,8 @@ async function main() {
     KONSIL_STORAGE_DIR: await mkdtemp(path.join(tmpdir(), 'konsil-e2e-storage-')),
   };
   await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env });
+  // Case-screen journeys need patients with history, reports, labs and CT (e2e/support/seed-demo-world.ts).
+  await run('npx', ['tsx', '--conditions=react-server', 'e2e/support/seed-demo-world.ts'], { cwd: root, env });
 
   const idp = await startOidcTestProvider({
     port: OIDC_PORT,

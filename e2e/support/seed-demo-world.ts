@@ -1,0 +1,29 @@
+// The e2e stack's clinical world: the first E2E_DEMO_PATIENTS (default 12) patients of
+// the demo world (seed 1: every entity, prior and current CT with known lesions),
+// their boards and cases, imported through the FHIR and DICOM importers exactly as
+// `npm run db:seed` does. The demo accounts get random passwords nobody knows, and
+// the stack runs with KONSIL_DEMO_MODE=0, so they cannot sign in: specs make their own users.
+import { randomBytes } from 'node:crypto';
+import { db } from '../../lib/db/client';
+import { loadDemoClinicalWorld } from '../../prisma/seed/demo-clinical-world';
+import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from '../../prisma/seed/demo-world';
+
+async function main() {
+  const started = performance.now();
+  const now = new Date();
+  const passwords = Object.fromEntries(demoUsers.map((u) => [u.key, randomBytes(18).toString('base64url')])) as Record<DemoUserKey, string>;
+  const { users, boardIds } = await db().$transaction((tx) => seedDemoAccountsAndBoards(tx, { passwords, now }), { timeout: 120_000 });
+  const world = await loadDemoClinicalWorld({
+    referenceDate: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+    patients: Number(process.env.E2E_DEMO_PATIENTS ?? 12),
+    log: (line) => console.log(`[e2e seed] ${line.trim()}`),
+  });
+  await db().$transaction((tx) => seedDemoCases(tx, { patients: world.patients, users, boardIds, now }), { timeout: 120_000 });
+  console.log(`[e2e seed] demo world: ${world.patients.length} patients in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await db().$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
