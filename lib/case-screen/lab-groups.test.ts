@@ -25,16 +25,23 @@ describe('groupLabSeries', () => {
     const groups = groupLabSeries([psa, hb], 'BREAST');
     expect(groups.map((g) => [g.heading, g.tumorMarkers])).toEqual([
       ['Blood count', false],
-      ['Tumor markers', false],
+      ['Other tumor markers', false],
     ]);
   });
 
-  it('sorts unknown panels alphabetically after known ones and skips empty series', () => {
+  it('sorts unknown panels alphabetically after known ones, then other markers, then Other; skips empty series', () => {
     const zeta = labSeries('z', { panel: 'Zeta' });
     const alpha = labSeries('a', { panel: 'Alpha' });
     const empty = labSeries('e', { panel: 'Blood count', values: [] });
     const blank = labSeries('b', { panel: ' ' });
-    expect(groupLabSeries([zeta, alpha, empty, blank, hb], 'KIDNEY').map((g) => g.heading)).toEqual(['Blood count', 'Alpha', 'Other', 'Zeta']);
+    expect(groupLabSeries([zeta, psa, alpha, empty, blank, alt, hb], 'KIDNEY').map((g) => g.heading)).toEqual([
+      'Blood count',
+      'Liver',
+      'Alpha',
+      'Zeta',
+      'Other tumor markers',
+      'Other',
+    ]);
   });
 
   it('works out the flag of the newest value per row', () => {

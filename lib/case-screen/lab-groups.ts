@@ -1,5 +1,6 @@
 // The labs table: one row per analyte with its newest value, grouped by panel,
 // with the entity's tumor markers first as their own group.
+import { labPanelOrder } from '@/lib/clinical/lab-panels';
 import type { LabSeriesDto, LabValueDto } from '@/lib/schemas/case-screen';
 import { labFlag, latestLabValue, type LabFlag } from './lab-values';
 import { entityLabel, tumorMarkerName, tumorMarkerRank } from './tumor-markers';
@@ -21,14 +22,17 @@ export interface LabGroup {
 }
 
 /**
- * Panels in the order a clinician reads them; others (including markers of other
- * entities) follow alphabetically.
+ * Panels in the order of lib/clinical/lab-panels.ts (which the loader assigns).
+ * Markers of other entities keep their "Tumor markers" panel but go last (before
+ * "Other"), as "Other tumor markers": the entity's own markers lead the table.
  */
-const PANEL_ORDER = ['Blood count', 'Hematology', 'Kidney', 'Renal', 'Liver', 'Electrolytes', 'Chemistry', 'Coagulation', 'Endocrine', 'Inflammation'];
+const OTHER_MARKERS = 'Other tumor markers';
+const PANEL_ORDER: readonly string[] = [...labPanelOrder.filter((p) => p !== 'Tumor markers' && p !== 'Other'), OTHER_MARKERS, 'Other'];
 
 function panelRank(panel: string): number {
-  const index = PANEL_ORDER.findIndex((p) => p.toLowerCase() === panel.toLowerCase());
-  return index === -1 ? PANEL_ORDER.length : index;
+  const index = PANEL_ORDER.indexOf(panel);
+  // Panels we do not know (another loader, a local code system) go before "Other tumor markers".
+  return index === -1 ? PANEL_ORDER.indexOf(OTHER_MARKERS) - 0.5 : index;
 }
 
 /**
@@ -58,7 +62,7 @@ function toRow(series: LabSeriesDto): LabRow {
 /**
  * Groups the series for the table: the entity's tumor markers first (most
  * important first), then one group per panel (known panels in reading order,
- * others alphabetically); within a panel the server's order is kept. Series
+ * unknown ones alphabetically); within a panel the server's order is kept. Series
  * without any value are left out (nothing to show).
  */
 export function groupLabSeries(series: readonly LabSeriesDto[], entity: string): LabGroup[] {
@@ -70,7 +74,8 @@ export function groupLabSeries(series: readonly LabSeriesDto[], entity: string):
       markers.push(s);
       continue;
     }
-    const panel = s.panel.trim() || 'Other';
+    const trimmed = s.panel.trim();
+    const panel = !trimmed ? 'Other' : trimmed === 'Tumor markers' ? OTHER_MARKERS : trimmed;
     byPanel.set(panel, [...(byPanel.get(panel) ?? []), s]);
   }
   const rank = (s: LabSeriesDto) => {

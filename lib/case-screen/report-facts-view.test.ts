@@ -7,7 +7,6 @@ const fact = (key: string, kind: string, start: number): ReportFact => ({
   kind,
   label: kind,
   value: key,
-  detail: null,
   assertion: 'present',
   span: { start, end: start + 3 },
   cue: null,
@@ -26,7 +25,7 @@ describe('groupFacts', () => {
 
   it('names kinds in words', () => {
     expect(factKindHeading('ECOG')).toBe('ECOG performance status');
-    expect(factKindHeading('pd-l1')).toBe('PD-L1');
+    expect(factKindHeading('stage-group')).toBe('Stage group');
     expect(factKindHeading('BRAF_V600E')).toBe('BRAF V600E');
   });
 });

@@ -2,13 +2,12 @@
 // each with its assertion in words and the clinicians' current verdict.
 import type { FactReviewDto } from '@/lib/schemas/case-screen';
 
-/** The parts of lib/report-facts' ExtractedFact the panel shows (structurally the same). */
+/** The parts of lib/report-facts' ExtractedFact the panel uses (an ExtractedFact is one). */
 export interface ReportFact {
   key: string;
   kind: string;
   label: string;
   value: string;
-  detail: string | null;
   assertion: 'present' | 'negated' | 'possible';
   span: { start: number; end: number };
   cue: { text: string; span: { start: number; end: number } } | null;
@@ -22,66 +21,27 @@ export interface FactGroup<F extends ReportFact = ReportFact> {
 }
 
 /**
- * The order of kinds a board reads: staging and performance status, then the
- * tumour's biology, then the resection, then molecular findings. Kinds not
- * listed follow in the order they first appear in the text.
+ * The order of kinds (lib/report-facts FactKind) a board reads: staging and
+ * performance status, the tumour's biology, the resection, molecular findings.
+ * Kinds not listed follow in the order they first appear in the text.
  */
-const KIND_ORDER = [
-  'TNM',
-  'STAGE',
-  'ECOG',
-  'HISTOLOGY',
-  'GRADE',
-  'ER',
-  'PR',
-  'HER2',
-  'HER2_IHC',
-  'HER2_FISH',
-  'KI67',
-  'PDL1',
-  'PD_L1',
-  'PDL1_TPS',
-  'PDL1_CPS',
-  'MSI',
-  'MMR',
-  'SIZE',
-  'NODES',
-  'LYMPH_NODES',
-  'MARGIN',
-  'MARGINS',
-  'RESIDUAL',
-  'MUTATION',
-  'DRIVER',
-  'FUSION',
-];
+const KIND_ORDER = ['TNM', 'STAGE_GROUP', 'ECOG', 'GRADE', 'ER', 'PR', 'HER2', 'KI67', 'PDL1', 'TUMOR_SIZE', 'NODES', 'MARGIN', 'METASTASIS', 'MUTATION'];
 
 const KIND_HEADINGS: Record<string, string> = {
   TNM: 'TNM',
-  STAGE: 'Stage',
+  STAGE_GROUP: 'Stage group',
   ECOG: 'ECOG performance status',
-  HISTOLOGY: 'Histology',
   GRADE: 'Grade',
   ER: 'Estrogen receptor',
   PR: 'Progesterone receptor',
-  HER2: 'HER2',
-  HER2_IHC: 'HER2 (IHC)',
-  HER2_FISH: 'HER2 (ISH/FISH)',
+  HER2: 'HER2 (IHC / ISH)',
   KI67: 'Ki-67',
-  PDL1: 'PD-L1',
-  PD_L1: 'PD-L1',
-  PDL1_TPS: 'PD-L1 (TPS)',
-  PDL1_CPS: 'PD-L1 (CPS)',
-  MSI: 'Microsatellite status',
-  MMR: 'Mismatch repair',
-  SIZE: 'Tumor size',
+  PDL1: 'PD-L1 (TPS / CPS)',
+  TUMOR_SIZE: 'Tumor size',
   NODES: 'Lymph nodes',
-  LYMPH_NODES: 'Lymph nodes',
   MARGIN: 'Margins',
-  MARGINS: 'Margins',
-  RESIDUAL: 'Residual tumor',
-  MUTATION: 'Mutations',
-  DRIVER: 'Driver alterations',
-  FUSION: 'Fusions',
+  METASTASIS: 'Metastases',
+  MUTATION: 'Driver mutations',
 };
 
 const normalise = (kind: string) => kind.trim().toUpperCase().replaceAll(/[\s-]+/g, '_');
