@@ -41,7 +41,7 @@ export function LabsPanel({ labs, entity, timeZone, initialCode }: LabsPanelProp
   if (groups.length === 0) return <p className="text-sm text-slate-600">No laboratory values for this patient.</p>;
 
   return (
-    <div className="@container">
+    <div className="@container" data-testid="labs-panel">
       <div className="grid gap-6 @4xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="min-w-0 overflow-x-auto">
           <LabTable groups={groups} selectedCode={selected} onSelect={setSelected} timeZone={timeZone} chartId={chartId} />

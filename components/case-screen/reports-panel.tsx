@@ -48,7 +48,7 @@ export function ReportsPanel({ caseId, reports, canAnnotate, timeZone, initialRe
   }
 
   return (
-    <div className="@container space-y-4">
+    <div className="@container space-y-4" data-testid="reports-panel">
       <ReportTypeFilter options={reportTypeOptions(sorted)} value={type} onChange={changeType} />
       <div className="grid gap-4 @4xl:grid-cols-[18rem_minmax(0,1fr)]">
         <ReportList reports={visible} openId={openId} onOpen={setOpenId} timeZone={timeZone} viewId={viewId} />
