@@ -34,9 +34,11 @@ export function LabsPanel({ labs, entity, timeZone, initialCode }: LabsPanelProp
   const series = labs.series.find((s) => s.code === selected) ?? null;
 
   const chartRef = useRef<HTMLDivElement>(null);
+  // A link or reload with ?lab= shows the chart; later changes come from the
+  // timeline, which scrolls to this panel itself.
   useEffect(() => {
     if (initialCode) chartRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [initialCode]);
+  }, []);
 
   if (groups.length === 0) return <p className="text-sm text-slate-600">No laboratory values for this patient.</p>;
 

@@ -34,9 +34,11 @@ export function ReportsPanel({ caseId, reports, canAnnotate, timeZone, initialRe
   const open = sorted.find((r) => r.id === openId) ?? null;
 
   const viewRef = useRef<HTMLDivElement>(null);
+  // A link or reload with ?report= shows the report; later changes come from the
+  // timeline, which scrolls to this panel itself.
   useEffect(() => {
     if (initialReportId) viewRef.current?.scrollIntoView({ block: 'start' });
-  }, [initialReportId]);
+  }, []);
 
   if (sorted.length === 0) return <p className="text-sm text-slate-600">No reports for this patient.</p>;
 
