@@ -3,9 +3,9 @@ import { buildHighlightTree, nodeText, type HighlightNode, type HighlightSpan } 
 
 const span = (key: string, start: number, end: number, kind = key.toUpperCase()): HighlightSpan => ({ key, kind, start, end });
 
-/** A compact picture of the tree: text as is, marks as [key:…]. */
+/** A compact picture of the tree: text as is, marks as {key:…} (not brackets: Tailwind scans sources for [property:value]). */
 function show(nodes: HighlightNode[]): string {
-  return nodes.map((n) => (n.type === 'text' ? n.text : `[${n.key}${n.continued ? '+' : ''}:${show(n.children)}]`)).join('');
+  return nodes.map((n) => (n.type === 'text' ? n.text : `{${n.key}${n.continued ? '+' : ''}:${show(n.children)}}`)).join('');
 }
 
 describe('buildHighlightTree', () => {
@@ -18,36 +18,36 @@ describe('buildHighlightTree', () => {
 
   it('marks separate spans in text order, whatever order they come in', () => {
     const tree = buildHighlightTree(text, [span('grade', 9, 11), span('tnm', 0, 8)]);
-    expect(show(tree)).toBe('[tnm:pT2 pN1a] [grade:G2] R0');
+    expect(show(tree)).toBe('{tnm:pT2 pN1a} {grade:G2} R0');
     const marks = tree.filter((n) => n.type === 'mark');
     expect(marks.map((m) => [m.kind, m.start, m.end])).toEqual([['TNM', 0, 8], ['GRADE', 9, 11]]);
   });
 
   it('nests a span inside another, so the outer mark keeps its whole text', () => {
     const tree = buildHighlightTree(text, [span('n', 4, 8), span('tnm', 0, 14)]);
-    expect(show(tree)).toBe('[tnm:pT2 [n:pN1a] G2 R0]');
+    expect(show(tree)).toBe('{tnm:pT2 {n:pN1a} G2 R0}');
     expect(nodeText(tree[0]!)).toBe(text);
   });
 
   it('cuts a span that crosses another at the end of the first, keeping both pieces on the same fact', () => {
     // "pN1a G2" (4–11) crosses "pT2 pN1a" (0–8).
     const tree = buildHighlightTree(text, [span('a', 0, 8), span('b', 4, 11)]);
-    expect(show(tree)).toBe('[a:pT2 [b:pN1a]][b+: G2] R0');
+    expect(show(tree)).toBe('{a:pT2 {b:pN1a}}{b+: G2} R0');
   });
 
   it('handles identical spans and spans starting together (longer one outside)', () => {
-    expect(show(buildHighlightTree(text, [span('a', 0, 3), span('b', 0, 3)]))).toBe('[a:[b:pT2]] pN1a G2 R0');
-    expect(show(buildHighlightTree(text, [span('short', 0, 3), span('long', 0, 8)]))).toBe('[long:[short:pT2] pN1a] G2 R0');
+    expect(show(buildHighlightTree(text, [span('a', 0, 3), span('b', 0, 3)]))).toBe('{a:{b:pT2}} pN1a G2 R0');
+    expect(show(buildHighlightTree(text, [span('short', 0, 3), span('long', 0, 8)]))).toBe('{long:{short:pT2} pN1a} G2 R0');
   });
 
   it('handles three levels and a crossing inside a nested span', () => {
     const tree = buildHighlightTree(text, [span('all', 0, 14), span('x', 0, 8), span('y', 4, 11)]);
-    expect(show(tree)).toBe('[all:[x:pT2 [y:pN1a]][y+: G2] R0]');
+    expect(show(tree)).toBe('{all:{x:pT2 {y:pN1a}}{y+: G2} R0}');
   });
 
   it('clamps spans to the text and drops empty or inverted ones', () => {
     const tree = buildHighlightTree('abc', [span('a', -5, 1), span('b', 2, 99), span('empty', 1, 1), span('inverted', 2, 1)]);
-    expect(show(tree)).toBe('[a:a]b[b:c]');
+    expect(show(tree)).toBe('{a:a}b{b:c}');
   });
 
   it('always reproduces the text exactly, including HTML-like characters and line breaks', () => {
@@ -56,7 +56,7 @@ describe('buildHighlightTree', () => {
     const tree = buildHighlightTree(html, spans);
     expect(tree.map(nodeText).join('')).toBe(html);
     // Marks carry the raw characters as text; nothing is parsed.
-    expect(show(tree)).toContain('[tag:<b>]');
+    expect(show(tree)).toContain('{tag:<b>}');
   });
 
   it('covers random span sets without losing or duplicating text', () => {
