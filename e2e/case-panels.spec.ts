@@ -125,13 +125,17 @@ test('a clinician confirms the TNM read from a report; the verdict survives a re
   await mark.hover();
   await expect(panels.factByKey((await mark.getAttribute('data-fact-key'))!)).toHaveAttribute('data-active', 'true');
 
+  // Before: the header shows the structured staging; after: the confirmed value, saying so.
+  await expect(panels.headerTnm()).toHaveAttribute('data-source', 'observation');
   await panels.confirm(fact);
+  await expect(panels.headerTnm()).toHaveAttribute('data-source', 'confirmed-fact');
   await expect(panels.headerTnm()).toContainText(value);
 
   await page.reload();
   await panels.openReport(SURGICAL_PATHOLOGY);
   await expect(panels.factByKey(key)).toHaveAttribute('data-verdict', 'CONFIRMED');
   await expect(panels.factByKey(key).getByTestId('fact-verdict')).toContainText(`Confirmed by ${clinician.name}`);
+  await expect(panels.headerTnm()).toHaveAttribute('data-source', 'confirmed-fact');
   await expect(panels.headerTnm()).toContainText(value);
 });
 

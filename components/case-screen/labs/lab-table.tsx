@@ -98,6 +98,8 @@ function LabTableRow({
           aria-pressed={selected}
           aria-controls={chartId}
           onClick={() => onSelect(series.code)}
+          // The visible name first, so speech input ("click CEA") finds the button.
+          aria-label={`${row.name}: show trend (${count === 1 ? '1 value' : `${count} values`})`}
           title={series.display}
           className={cn(
             'rounded text-left text-brand-700 underline decoration-dotted underline-offset-2 hover:text-brand-800',
@@ -105,7 +107,6 @@ function LabTableRow({
           )}
         >
           {row.name}
-          <span className="sr-only">: show trend ({count === 1 ? '1 value' : `${count} values`})</span>
         </button>
         {count > 1 && (
           <span aria-hidden="true" className="ml-1 text-xs text-slate-600">
@@ -115,11 +116,11 @@ function LabTableRow({
       </td>
       <td className={cn('pr-2 whitespace-nowrap tabular-nums', emphasised && 'text-base', flag && 'font-semibold')}>
         {latest ? formatLabValue(latest) : '—'}
-        {latest?.value !== null && series.unit && <span className="ml-1 text-xs font-normal text-slate-600">{series.unit}</span>}
+        {latest?.value !== null && series.unit && <span className="text-xs font-normal text-slate-600"> {series.unit}</span>}
       </td>
       <td className="pr-2 whitespace-nowrap text-slate-700 tabular-nums">
         {range ?? <span className="text-slate-600">—</span>}
-        {range && hasBounds && series.unit && <span className="ml-1 text-xs text-slate-600">{series.unit}</span>}
+        {range && hasBounds && series.unit && <span className="text-xs text-slate-600"> {series.unit}</span>}
       </td>
       <td className="pr-2">
         <LabFlagBadge flag={flag} />

@@ -61,7 +61,7 @@ export function LabTrendChart({ id, series, therapies, timeZone }: LabTrendChart
       <div>
         <h3 id={headingId} className="text-base font-semibold text-slate-900">
           Trend: {name}
-          {series.unit && <span className="ml-1 text-sm font-normal text-slate-600">({series.unit})</span>}
+          {series.unit && <span className="text-sm font-normal text-slate-600"> ({series.unit})</span>}
         </h3>
         <p className="text-xs text-slate-600">
           {series.display}
@@ -203,7 +203,7 @@ function TrendTooltip({ active, payload, unit, timeZone }: TooltipContentProps &
       <div className="text-slate-600">{formatDate(point.effectiveAt, timeZone)}</div>
       <div className="text-sm font-semibold text-slate-900 tabular-nums">
         {formatLabNumber(point.value)}
-        {unit && <span className="ml-1 font-normal text-slate-600">{unit}</span>}
+        {unit && <span className="font-normal text-slate-600"> {unit}</span>}
       </div>
       {point.flag && <LabFlagBadge flag={point.flag} className="mt-1" />}
     </div>

@@ -22,7 +22,7 @@ export function ReportTypeFilter({
           <label
             key={option.value}
             className={cn(
-              'cursor-pointer border-r border-slate-300 px-3 py-1.5 text-sm last:border-r-0',
+              'relative border-r border-slate-300 px-3 py-1.5 text-sm last:border-r-0',
               'has-[:focus-visible]:outline-2 has-[:focus-visible]:-outline-offset-2 has-[:focus-visible]:outline-brand-600',
               option.value === value ? 'bg-brand-700 font-medium text-white' : 'text-slate-800 hover:bg-slate-100',
             )}
@@ -33,7 +33,8 @@ export function ReportTypeFilter({
               value={option.value}
               checked={option.value === value}
               onChange={() => onChange(option.value)}
-              className="sr-only"
+              // Invisible but covering the segment, so a click anywhere on it is a click on the radio.
+              className="absolute inset-0 cursor-pointer appearance-none opacity-0"
             />
             {option.label} <span className={option.value === value ? 'text-brand-100' : 'text-slate-600'}>({option.count})</span>
           </label>
