@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '@/lib/format/date';
-import { buildTrendModel, clipTherapies, describeTrend, formatTick, timeTicks, trendPoints, trendTimeDomain, trendValueDomain } from './lab-trend';
+import { buildTrendModel, clipTherapies, describeTrend, formatTick, mergeSameDaySurgeries, niceStep, timeTicks, trendPoints, trendTimeDomain, trendValueDomain } from './lab-trend';
 import { labSeries, labValue, therapy } from './test-fixtures';
 
 const DAY = 86_400_000;
@@ -42,6 +42,9 @@ describe('trend points and domains', () => {
     expect(high).toBeGreaterThanOrEqual(15.5);
     expect(trendValueDomain(trendPoints(cea), null, 5)[0]).toBe(0);
     expect(trendValueDomain([], null, null)).toEqual([0, 1]);
+    // Readable bounds: CA 15-3 up to 71.1 → 0–80.
+    const ca153 = trendPoints(labSeries('ca', { values: [labValue('2026-01-01T00:00:00Z', 11.9), labValue('2026-02-01T00:00:00Z', 71.1)] }));
+    expect(trendValueDomain(ca153, null, 25)).toEqual([0, 80]);
     const negative = trendPoints(labSeries('be', { values: [labValue('2026-01-01T00:00:00Z', -3)] }));
     expect(trendValueDomain(negative, -2, 2)[0]).toBeLessThan(-3);
   });
@@ -79,6 +82,29 @@ describe('clipTherapies', () => {
       { id: 'surgery', kind: 'surgery', label: 'surgery', x1: t('2025-04-01'), x2: t('2025-04-01') + DAY, ongoing: false },
       { id: 'letrozole', kind: 'systemic-therapy', label: 'letrozole', x1: t('2025-10-01'), x2: domain[1], ongoing: true },
     ]);
+  });
+});
+
+describe('niceStep and mergeSameDaySurgeries', () => {
+  it('picks 1/2/2.5/5 × 10^n', () => {
+    expect(niceStep(18.96)).toBe(20);
+    expect(niceStep(0.3)).toBe(0.5);
+    expect(niceStep(2.2)).toBe(2.5);
+    expect(niceStep(1)).toBe(1);
+    expect(niceStep(0)).toBe(1);
+  });
+
+  it('draws one line per day of surgery, naming how many more there were', () => {
+    const domain: [number, number] = [t('2025-01-01T00:00:00Z'), t('2026-01-01T00:00:00Z')];
+    const bands = clipTherapies(
+      [
+        therapy('Lumpectomy', '2025-02-01T09:00:00Z', null, { kind: 'surgery' }),
+        therapy('Sentinel node biopsy', '2025-02-01T10:00:00Z', null, { kind: 'surgery' }),
+        therapy('letrozole', '2025-04-01', '2025-10-01'),
+      ],
+      domain,
+    );
+    expect(mergeSameDaySurgeries(bands).map((b) => b.label)).toEqual(['Lumpectomy +1', 'letrozole']);
   });
 });
 

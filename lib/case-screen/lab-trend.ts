@@ -75,8 +75,21 @@ export function trendValueDomain(points: readonly TrendPoint[], low: number | nu
   // An upper limit alone ("≤ 5") means the normal range starts at zero: draw it from there.
   const fromZero = min >= 0 && low === null && high !== null;
   const bottom = fromZero ? 0 : min >= 0 ? Math.max(0, min - pad) : min - pad;
-  return [bottom, max + pad];
+  const top = max + pad;
+  // Round outwards to a readable step so the axis reads 0–80, not 0–75.836.
+  const step = niceStep((top - bottom) / 4);
+  return [roundTo(Math.floor(bottom / step) * step), roundTo(Math.ceil(top / step) * step)];
 }
+
+/** 1, 2, 2.5 or 5 × a power of ten, the smallest not below `rough`. */
+export function niceStep(rough: number): number {
+  if (!(rough > 0) || !Number.isFinite(rough)) return 1;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].find((f) => f * power >= rough * (1 - 1e-9)) ?? 10;
+  return step * power;
+}
+
+const roundTo = (value: number) => Number(value.toPrecision(12));
 
 /** Therapy periods that overlap the time domain, clipped to it; ongoing ones run to its end. */
 export function clipTherapies(therapies: readonly TherapyPeriodDto[], domain: [number, number]): TherapyBand[] {
@@ -93,6 +106,32 @@ export function clipTherapies(therapies: readonly TherapyPeriodDto[], domain: [n
     bands.push({ id: therapy.id, kind: therapy.kind, label: therapy.label, x1: Math.max(start, from), x2: Math.min(end, to), ongoing });
   }
   return bands.toSorted((a, b) => a.x1 - b.x1);
+}
+
+/**
+ * Operations are drawn as one dashed line per day: two procedures on the same day
+ * (lumpectomy and sentinel node biopsy) share a line and a label ("… +1").
+ */
+export function mergeSameDaySurgeries(bands: readonly TherapyBand[]): TherapyBand[] {
+  const merged: TherapyBand[] = [];
+  const byDay = new Map<string, { band: TherapyBand; more: number }>();
+  for (const band of bands) {
+    if (band.kind !== 'surgery') {
+      merged.push(band);
+      continue;
+    }
+    const day = new Date(band.x1).toISOString().slice(0, 10);
+    const seen = byDay.get(day);
+    if (seen) {
+      seen.more += 1;
+      continue;
+    }
+    const entry = { band: { ...band }, more: 0 };
+    byDay.set(day, entry);
+    merged.push(entry.band);
+  }
+  for (const { band, more } of byDay.values()) if (more > 0) band.label = `${band.label} +${more}`;
+  return merged;
 }
 
 export function buildTrendModel(series: LabSeriesDto, therapies: readonly TherapyPeriodDto[]): TrendModel | null {

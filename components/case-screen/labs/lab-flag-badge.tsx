@@ -8,8 +8,8 @@ export function LabFlagBadge({ flag, className }: { flag: LabFlag | null; classN
   return (
     <span title={flag.derived ? 'Flag worked out from the reference range; the laboratory sent none.' : undefined}>
       <Badge tone={flag.tone} className={cn(flag.tone === 'danger' && 'font-semibold', className)}>
-        <span aria-hidden="true">{flag.symbol}</span>
-        <span className="ml-1">{flag.label}</span>
+        <span aria-hidden="true" className="mr-1">{flag.symbol} </span>
+        {flag.label}
         {flag.derived && <span className="sr-only"> (from the reference range)</span>}
       </Badge>
     </span>

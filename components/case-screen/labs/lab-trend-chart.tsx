@@ -7,7 +7,7 @@ import { useId, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Rectangle, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { shortAnalyteName } from '@/lib/case-screen/lab-groups';
-import { buildTrendModel, describeTrend, formatTick, timeTicks, type TherapyBand, type TrendPoint } from '@/lib/case-screen/lab-trend';
+import { buildTrendModel, describeTrend, formatTick, mergeSameDaySurgeries, timeTicks, type TherapyBand, type TrendPoint } from '@/lib/case-screen/lab-trend';
 import { formatLabNumber, formatLabValue, labFlag } from '@/lib/case-screen/lab-values';
 import { formatDate } from '@/lib/format/date';
 import type { LabSeriesDto, TherapyPeriodDto } from '@/lib/schemas/case-screen';
@@ -52,6 +52,7 @@ export function LabTrendChart({ id, series, therapies, timeZone }: LabTrendChart
   const headingId = useId();
   const model = useMemo(() => buildTrendModel(series, therapies), [series, therapies]);
   const ticks = useMemo(() => (model ? timeTicks(model.xDomain) : null), [model]);
+  const drawnTherapies = useMemo(() => (model ? mergeSameDaySurgeries(model.therapies) : []), [model]);
   const date = (iso: string) => formatDate(iso, timeZone);
   const name = shortAnalyteName(series);
   const summary = describeTrend(series, date);
@@ -108,7 +109,7 @@ export function LabTrendChart({ id, series, therapies, timeZone }: LabTrendChart
                 label={{ value: 'Reference range', position: 'insideBottomRight', fontSize: 11, fill: '#166534' }}
               />
             )}
-            {model.therapies.map((band, index) => (
+            {drawnTherapies.map((band, index) => (
               <TherapyMark key={band.id} band={band} row={index % 2} />
             ))}
             <Tooltip content={(props: TooltipContentProps) => <TrendTooltip {...props} unit={series.unit} timeZone={timeZone} />} />
@@ -183,7 +184,7 @@ function TherapyMark({ band, row }: { band: TherapyBand; row: number }) {
   // Labels alternate between two rows above the plot so neighbouring periods do not overprint.
   const label = { value: truncate(band.label, 28), position: 'insideTopLeft' as const, offset: 4 + row * 14, fontSize: 11, fill: color };
   if (band.kind === 'surgery') {
-    return <ReferenceLine x={band.x1} stroke={color} strokeDasharray="4 3" ifOverflow="hidden" label={{ ...label, position: 'insideTopRight' }} />;
+    return <ReferenceLine x={band.x1} stroke={color} strokeDasharray="4 3" ifOverflow="hidden" label={label} />;
   }
   return <ReferenceArea x1={band.x1} x2={band.x2} ifOverflow="hidden" fill={color} fillOpacity={0.1} stroke="none" label={label} />;
 }

@@ -81,10 +81,10 @@ function FactItem({
       className={cn('rounded-md border border-slate-200 p-2 text-sm', active && 'border-brand-600 bg-brand-50')}
     >
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <span className="font-medium text-slate-900">{fact.label}</span>
+        <span className="font-medium text-slate-900">{fact.label}</span>{' '}
         <span data-testid="fact-value" className="text-slate-900">
           {fact.value}
-        </span>
+        </span>{' '}
         <span title={assertion.explanation}>
           <Badge tone={assertion.tone}>
             <span data-testid="fact-assertion">{assertion.label}</span>
@@ -130,9 +130,9 @@ function VerdictText({ verdict, timeZone }: { verdict: FactVerdict | undefined; 
   return (
     <span data-testid="fact-verdict" className="flex flex-wrap items-center gap-1 text-xs text-slate-600">
       <Badge tone={confirmed ? 'success' : 'danger'}>
-        <span aria-hidden="true">{confirmed ? '✓' : '✕'}</span>
-        <span className="ml-1">{confirmed ? 'Confirmed' : 'Rejected'}</span>
-      </Badge>
+        <span aria-hidden="true" className="mr-1">{confirmed ? '✓ ' : '✕ '}</span>
+        {confirmed ? 'Confirmed' : 'Rejected'}
+      </Badge>{' '}
       {verdict.pending ? (
         <span>saving…</span>
       ) : (
