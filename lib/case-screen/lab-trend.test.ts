@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '@/lib/format/date';
-import { buildTrendModel, clipTherapies, describeTrend, formatTick, mergeSameDaySurgeries, niceStep, timeTicks, trendPoints, trendTimeDomain, trendValueDomain } from './lab-trend';
+import { buildTrendModel, clipTherapies, describeTrend, formatTick, layoutBandLabels, mergeSameDaySurgeries, niceStep, timeTicks, trendPoints, trendTimeDomain, trendValueDomain } from './lab-trend';
 import { labSeries, labValue, therapy } from './test-fixtures';
 
 const DAY = 86_400_000;
@@ -142,5 +142,33 @@ describe('time ticks', () => {
     expect(unit).toBe('day');
     expect(ticks.length).toBeLessThanOrEqual(6);
     expect(formatTick(ticks[0]!, 'day', 'America/New_York')).toBe('01 Jan');
+  });
+});
+
+describe('layoutBandLabels', () => {
+  const domain: [number, number] = [0, 1000];
+  const band = (id: string, x1: number, label = id) => ({ id, label, x1 });
+
+  it('puts labels that would overprint into the next row', () => {
+    const labels = layoutBandLabels([band('surgery', 100, 'Breast-conserving surgery'), band('radiotherapy', 150, 'Whole-breast irradiation'), band('letrozole', 600)], {
+      domain,
+      plotWidthPx: 500,
+    });
+    expect(labels.map((l) => [l.id, l.row])).toEqual([
+      ['surgery', 0],
+      ['radiotherapy', 1],
+      ['letrozole', 0],
+    ]);
+  });
+
+  it('cuts long labels and leaves out what fits nowhere', () => {
+    const crowded = ['a', 'b', 'c', 'd'].map((id, i) => band(id, 100 + i, `${id} ${'x'.repeat(40)}`));
+    const labels = layoutBandLabels(crowded, { domain, plotWidthPx: 500 });
+    expect(labels.map((l) => l.id)).toEqual(['a', 'b', 'c']);
+    expect(labels[0]!.text).toHaveLength(28);
+    expect(labels[0]!.text.endsWith('…')).toBe(true);
+    // Too close to the right edge: left to the caption.
+    expect(layoutBandLabels([band('late', 990, 'a long label at the end')], { domain, plotWidthPx: 500 })).toEqual([]);
+    expect(layoutBandLabels([band('x', 1)], { domain, plotWidthPx: 0 })).toEqual([]);
   });
 });

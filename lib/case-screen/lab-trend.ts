@@ -217,3 +217,40 @@ export function formatTick(t: number, unit: TimeTicks['unit'], timeZone: string)
   const options: Intl.DateTimeFormatOptions = unit === 'month' ? { month: 'short', year: 'numeric' } : { day: '2-digit', month: 'short' };
   return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(t));
 }
+
+export interface BandLabel {
+  id: string;
+  text: string;
+  /** 0 = top row; labels in one row never overprint each other. */
+  row: number;
+}
+
+/**
+ * Places band labels in rows at the top of the plot so they do not overprint:
+ * each label (cut to `maxChars`) goes into the first row where it fits after the
+ * previous label; a label that fits in no row is left out (the caption below the
+ * chart lists every period in words). Widths are estimated from the character
+ * count, which is close enough for an 11 px sans-serif.
+ */
+export function layoutBandLabels(
+  bands: readonly Pick<TherapyBand, 'id' | 'label' | 'x1'>[],
+  options: { domain: [number, number]; plotWidthPx: number; rows?: number; charPx?: number; maxChars?: number },
+): BandLabel[] {
+  const { domain, plotWidthPx, rows = 3, charPx = 6.2, maxChars = 28 } = options;
+  const span = domain[1] - domain[0];
+  if (!(span > 0) || !(plotWidthPx > 0)) return [];
+  const rowEnds: number[] = Array.from({ length: rows }, () => Number.NEGATIVE_INFINITY);
+  const labels: BandLabel[] = [];
+  for (const band of [...bands].sort((a, b) => a.x1 - b.x1)) {
+    const text = band.label.length > maxChars ? `${band.label.slice(0, maxChars - 1)}…` : band.label;
+    const start = ((band.x1 - domain[0]) / span) * plotWidthPx + 4;
+    const end = start + text.length * charPx + 6;
+    // Past the right edge the text would be cut: such a label is left to the caption.
+    if (end > plotWidthPx + 16) continue;
+    const row = rowEnds.findIndex((rowEnd) => rowEnd <= start);
+    if (row === -1) continue;
+    rowEnds[row] = end;
+    labels.push({ id: band.id, text, row });
+  }
+  return labels;
+}

@@ -3,11 +3,11 @@
 // shaded band and therapy periods as shaded vertical bands. The chart itself is
 // hidden from screen readers; the figure's caption says what it shows and the
 // values are also offered as a table.
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Rectangle, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { shortAnalyteName } from '@/lib/case-screen/lab-groups';
-import { buildTrendModel, describeTrend, formatTick, mergeSameDaySurgeries, timeTicks, type TherapyBand, type TrendPoint } from '@/lib/case-screen/lab-trend';
+import { buildTrendModel, describeTrend, formatTick, layoutBandLabels, mergeSameDaySurgeries, timeTicks, type BandLabel, type TherapyBand, type TrendPoint } from '@/lib/case-screen/lab-trend';
 import { formatLabNumber, formatLabValue, labFlag } from '@/lib/case-screen/lab-values';
 import { formatDate } from '@/lib/format/date';
 import type { LabSeriesDto, TherapyPeriodDto } from '@/lib/schemas/case-screen';
@@ -28,8 +28,24 @@ const therapyKindLabels: Record<TherapyPeriodDto['kind'], string> = {
   surgery: 'Surgery',
 };
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** Room the y axis and the chart margins take from the chart's width. */
+const Y_AXIS_WIDTH = 52;
+const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
+/** Height of one row of therapy labels above the plot. */
+const LABEL_ROW = 14;
+
+/** The element's width, kept up to date (band labels are laid out in pixels). */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
 }
 
 /** The shaded reference range, wrapped so tests (and people inspecting the DOM) can find it. */
@@ -53,6 +69,12 @@ export function LabTrendChart({ id, series, therapies, timeZone }: LabTrendChart
   const model = useMemo(() => buildTrendModel(series, therapies), [series, therapies]);
   const ticks = useMemo(() => (model ? timeTicks(model.xDomain) : null), [model]);
   const drawnTherapies = useMemo(() => (model ? mergeSameDaySurgeries(model.therapies) : []), [model]);
+  const [plotRef, width] = useWidth<HTMLDivElement>();
+  const labels = useMemo(
+    () => new Map(model ? layoutBandLabels(drawnTherapies, { domain: model.xDomain, plotWidthPx: width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right }).map((l) => [l.id, l]) : []),
+    [model, drawnTherapies, width],
+  );
+  const labelRows = Math.max(0, ...[...labels.values()].map((l) => l.row + 1));
   const date = (iso: string) => formatDate(iso, timeZone);
   const name = shortAnalyteName(series);
   const summary = describeTrend(series, date);
@@ -72,13 +94,14 @@ export function LabTrendChart({ id, series, therapies, timeZone }: LabTrendChart
 
       {model && ticks ? (
         // Hidden from assistive technology: the caption and the table below say the same.
-        <div aria-hidden="true" className="w-full">
+        <div aria-hidden="true" className="w-full" ref={plotRef}>
           <LineChart
             data={model.points}
             responsive
             accessibilityLayer={false}
             style={{ width: '100%', height: 260 }}
-            margin={{ top: 36, right: 16, bottom: 4, left: 4 }}
+            // Room above the plot for the rows of therapy labels in use.
+            margin={{ ...MARGIN, top: MARGIN.top + labelRows * LABEL_ROW }}
           >
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis
@@ -94,7 +117,7 @@ export function LabTrendChart({ id, series, therapies, timeZone }: LabTrendChart
               domain={model.yDomain}
               tickFormatter={(v: number) => formatLabNumber(v)}
               allowDataOverflow
-              width={52}
+              width={Y_AXIS_WIDTH}
               tick={{ fontSize: 11, fill: '#475569' }}
             />
             {model.referenceBand && (
@@ -109,8 +132,8 @@ export function LabTrendChart({ id, series, therapies, timeZone }: LabTrendChart
                 label={{ value: 'Reference range', position: 'insideBottomRight', fontSize: 11, fill: '#166534' }}
               />
             )}
-            {drawnTherapies.map((band, index) => (
-              <TherapyMark key={band.id} band={band} row={index % 2} />
+            {drawnTherapies.map((band) => (
+              <TherapyMark key={band.id} band={band} label={labels.get(band.id) ?? null} />
             ))}
             <Tooltip content={(props: TooltipContentProps) => <TrendTooltip {...props} unit={series.unit} timeZone={timeZone} />} />
             <Line
@@ -179,14 +202,24 @@ function therapyWhen(band: TherapyBand, therapies: TherapyPeriodDto[], date: (is
   return period.end ? `${date(period.start)} – ${date(period.end)}` : `since ${date(period.start)}`;
 }
 
-function TherapyMark({ band, row }: { band: TherapyBand; row: number }) {
+function TherapyMark({ band, label }: { band: TherapyBand; label: BandLabel | null }) {
   const color = COLORS[band.kind];
-  // Labels alternate between two rows above the plot so neighbouring periods do not overprint.
-  const label = { value: truncate(band.label, 28), position: 'insideTopLeft' as const, offset: 4 + row * 14, fontSize: 11, fill: color };
+  // Rows of labels above the plot (row 0 nearest), laid out so they never overprint (layoutBandLabels).
+  const text = label
+    ? {
+        position: 'insideTopLeft' as const,
+        offset: 4,
+        content: (props: { x?: number | string; y?: number | string }) => (
+          <text x={Number(props.x)} y={Number(props.y) - 4 - (label.row + 1) * LABEL_ROW} dominantBaseline="hanging" fontSize={11} fill={color}>
+            {label.text}
+          </text>
+        ),
+      }
+    : undefined;
   if (band.kind === 'surgery') {
-    return <ReferenceLine x={band.x1} stroke={color} strokeDasharray="4 3" ifOverflow="hidden" label={label} />;
+    return <ReferenceLine x={band.x1} stroke={color} strokeDasharray="4 3" ifOverflow="hidden" label={text} />;
   }
-  return <ReferenceArea x1={band.x1} x2={band.x2} ifOverflow="hidden" fill={color} fillOpacity={0.1} stroke="none" label={label} />;
+  return <ReferenceArea x1={band.x1} x2={band.x2} ifOverflow="hidden" fill={color} fillOpacity={0.1} stroke="none" label={text} />;
 }
 
 function TrendDot({ cx, cy, point }: { cx?: number; cy?: number; point?: TrendPoint }) {
