@@ -15,6 +15,8 @@ interface FactListProps {
   onReview: (factKey: string, status: FactVerdict['status']) => void;
   activeKey: string | null;
   onActivate: (key: string | null) => void;
+  /** Focus (keyboard): highlight and scroll the source into view. */
+  onReveal: (key: string) => void;
   timeZone: string;
 }
 
@@ -55,6 +57,7 @@ function FactItem({
   onReview,
   activeKey,
   onActivate,
+  onReveal,
   timeZone,
 }: Omit<FactListProps, 'facts'> & { fact: ReportFact }) {
   const verdict = verdicts.get(fact.key);
@@ -76,7 +79,7 @@ function FactItem({
       aria-describedby={describedBy}
       onMouseEnter={() => onActivate(fact.key)}
       onMouseLeave={() => onActivate(null)}
-      onFocus={() => onActivate(fact.key)}
+      onFocus={() => onReveal(fact.key)}
       onBlur={() => onActivate(null)}
       className={cn('rounded-md border border-slate-200 p-2 text-sm', active && 'border-brand-600 bg-brand-50')}
     >

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { reportStatusInfo, reportTypeLabels } from '@/lib/case-screen/report-list';
 import { formatDateTime } from '@/lib/format/date';
@@ -30,6 +30,18 @@ export function ReportView({
   const titleId = useId();
   const facts = useMemo(() => extractReportFacts(report.text), [report.text]);
   const [activeKey, setActiveKey] = useState<string | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  // A fact reached by keyboard shows its source even when the text box has scrolled past it.
+  function revealFact(key: string) {
+    setActiveKey(key);
+    const box = textRef.current;
+    const mark = [...(box?.querySelectorAll<HTMLElement>('mark[data-fact-key]') ?? [])].find((m) => m.dataset.factKey === key);
+    if (!box || !mark) return;
+    // Scroll the text box only (scrollIntoView would move the page away from the focused fact).
+    const outer = box.getBoundingClientRect();
+    const inner = mark.getBoundingClientRect();
+    if (inner.top < outer.top || inner.bottom > outer.bottom) box.scrollTop += inner.top - outer.top - outer.height / 3;
+  }
   const { verdicts, errors, review } = useFactReviews({ caseId, reportId: report.id, reviews: report.reviews });
   const status = reportStatusInfo(report.status);
   const conclusion = report.conclusion?.trim();
@@ -52,6 +64,7 @@ export function ReportView({
       <div className="grid gap-4 @3xl:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
           <div
+            ref={textRef}
             data-testid="report-text"
             className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-[0.8125rem] leading-relaxed break-words whitespace-pre-wrap text-slate-900"
             // Scrollable, so keyboard users must be able to reach it.
@@ -77,6 +90,7 @@ export function ReportView({
           onReview={review}
           activeKey={activeKey}
           onActivate={setActiveKey}
+          onReveal={revealFact}
           timeZone={timeZone}
         />
       </div>
