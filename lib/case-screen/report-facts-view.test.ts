@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FactReviewDto } from '@/lib/schemas/case-screen';
-import { factKindHeading, groupFacts, verdictsByFact, type ReportFact } from './report-facts-view';
+import { FACT_KINDS, extractReportFacts } from '@/lib/report-facts';
+import { KIND_HEADINGS, KIND_ORDER, factKindHeading, groupFacts, verdictsByFact, type ReportFact } from './report-facts-view';
 
 const fact = (key: string, kind: string, start: number): ReportFact => ({
   key,
@@ -21,6 +22,15 @@ describe('groupFacts', () => {
     expect(groups.map((g) => g.kind)).toEqual(['TNM', 'ER', 'KI67', 'ZETA', 'ALPHA']);
     expect(groups[0]!.facts.map((f) => f.key)).toEqual(['t1', 't2']);
     expect(groupFacts([])).toEqual([]);
+  });
+
+  it('knows every kind the extractor produces, and an ExtractedFact is a ReportFact', () => {
+    for (const kind of FACT_KINDS) {
+      expect(KIND_ORDER).toContain(kind);
+      expect(KIND_HEADINGS[kind]).toBeTruthy();
+    }
+    const facts: ReportFact[] = extractReportFacts('Invasive carcinoma, pT2 pN1a (2/3) G2 R0; ER positive (90%), Ki-67 20%. ECOG 1.');
+    expect(groupFacts(facts).map((g) => g.kind)).toEqual(['TNM', 'ECOG', 'GRADE', 'ER', 'KI67', 'NODES', 'MARGIN']);
   });
 
   it('names kinds in words', () => {

@@ -25,9 +25,9 @@ export interface FactGroup<F extends ReportFact = ReportFact> {
  * performance status, the tumour's biology, the resection, molecular findings.
  * Kinds not listed follow in the order they first appear in the text.
  */
-const KIND_ORDER = ['TNM', 'STAGE_GROUP', 'ECOG', 'GRADE', 'ER', 'PR', 'HER2', 'KI67', 'PDL1', 'TUMOR_SIZE', 'NODES', 'MARGIN', 'METASTASIS', 'MUTATION'];
+export const KIND_ORDER: readonly string[] = ['TNM', 'STAGE_GROUP', 'ECOG', 'GRADE', 'ER', 'PR', 'HER2', 'KI67', 'PDL1', 'TUMOR_SIZE', 'NODES', 'MARGIN', 'METASTASIS', 'MUTATION'];
 
-const KIND_HEADINGS: Record<string, string> = {
+export const KIND_HEADINGS: Readonly<Record<string, string>> = {
   TNM: 'TNM',
   STAGE_GROUP: 'Stage group',
   ECOG: 'ECOG performance status',
