@@ -1,6 +1,7 @@
 // How the case screen groups laboratory results and which tumor markers matter for
 // which entity. Keyed by LOINC; an analyte we do not know goes under "Other".
 // Pure data, shared by the server loaders and their tests.
+import { tumorMarkerName, tumorMarkerRank } from '@/lib/case-screen/tumor-markers';
 
 export const labPanelOrder = ['Tumor markers', 'Blood count', 'Kidney', 'Liver', 'Electrolytes', 'Coagulation', 'Inflammation', 'Endocrine', 'Other'] as const;
 export type LabPanel = (typeof labPanelOrder)[number];
@@ -40,31 +41,19 @@ const panelByLoinc: Record<string, LabPanel> = {
   '3016-3': 'Endocrine', // TSH
 };
 
-/** LOINC codes of tumor markers, with the entities (TumorEntity values) they are followed in. */
-const tumorMarkers: Record<string, readonly string[]> = {
-  '2039-6': ['COLORECTAL', 'UPPER_GI', 'PANCREAS', 'LUNG', 'BREAST', 'HEPATOBILIARY'], // CEA
-  '6875-9': ['BREAST'], // CA 15-3
-  '24108-3': ['PANCREAS', 'HEPATOBILIARY', 'COLORECTAL', 'UPPER_GI'], // CA 19-9
-  '2857-1': ['PROSTATE'], // PSA total
-  '10886-0': ['PROSTATE'], // PSA free
-  '1834-1': ['HEPATOBILIARY'], // AFP
-  '10334-1': ['GYNECOLOGIC'], // CA-125
-  '47275-3': ['SKIN'], // S100B
-  '2119-9': ['GYNECOLOGIC'], // hCG (germ cell, trophoblastic)
-  '19180-9': ['LUNG'], // CYFRA 21-1
-  '15060-7': ['LUNG'], // NSE
-};
-
+/** Any known serum tumor marker (the one table: lib/case-screen/tumor-markers.ts). */
 export function isTumorMarkerCode(loincCode: string | null): boolean {
-  return loincCode !== null && loincCode in tumorMarkers;
+  return tumorMarkerName(loincCode) !== null;
 }
 
 /** True when this marker is followed in this entity (it is then shown first and emphasized). */
 export function isTumorMarkerFor(loincCode: string | null, entity: string): boolean {
-  return loincCode !== null && (tumorMarkers[loincCode]?.includes(entity) ?? false);
+  return tumorMarkerRank(entity, loincCode) !== -1;
 }
 
+/** An analyte's panel; a marker that also has a routine panel (LDH → Liver) keeps it. */
 export function labPanelFor(loincCode: string | null): LabPanel {
-  if (isTumorMarkerCode(loincCode)) return 'Tumor markers';
-  return (loincCode && panelByLoinc[loincCode]) || 'Other';
+  const routine = loincCode ? panelByLoinc[loincCode] : undefined;
+  if (routine) return routine;
+  return isTumorMarkerCode(loincCode) ? 'Tumor markers' : 'Other';
 }

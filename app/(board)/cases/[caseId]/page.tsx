@@ -34,7 +34,7 @@ export default async function CaseScreenPage({ params }: { params: Promise<{ cas
       <CasePanel id="timeline" title="Timeline">
         <TimelineSection {...section} />
       </CasePanel>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid gap-4 2xl:grid-cols-2">
         <CasePanel id="imaging" title="Imaging">
           <ImagingSection {...section} canAnnotate={canAnnotate} />
         </CasePanel>
