@@ -1,6 +1,31 @@
 'use client';
-// Placeholder until the cornerstone3d viewer lands (owned by components/viewer/).
+// The case screen's imaging panel: the case's studies and series, one or two
+// viewports, saved measurements and key images. Everything cornerstone lives in
+// ImagingWorkspace (and the thumbnails), loaded with next/dynamic and ssr: false,
+// so this panel renders (and the page streams) without waiting for the viewer's JS.
+import dynamic from 'next/dynamic';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import type { CaseKeyImageDto, CaseMeasurementDto } from '@/lib/schemas/case-annotation';
 import type { CaseImagingDto } from '@/lib/schemas/case-screen';
+import { KeyImageList, MeasurementList } from './annotation-lists';
+import { comparisonSeries, findSeries, initialSeries, orderedStudies, viewableSeries } from './imaging-selection';
+import type { ViewportRequest } from './imaging-workspace';
+import { SeriesBrowser } from './series-browser';
+import { seriesMetadata } from './series-metadata';
+import { useCaseAnnotations } from './use-case-annotations';
+
+const loadWorkspace = () => import('./imaging-workspace');
+// Start downloading the viewer as soon as this module runs in the browser, not when
+// React gets round to rendering the dynamic component after hydration.
+if (typeof window !== 'undefined') void loadWorkspace();
+
+const ImagingWorkspace = dynamic(loadWorkspace, {
+  ssr: false,
+  loading: () => (
+    <div role="status" aria-label="Loading the image viewer" className="aspect-square w-full animate-pulse rounded-md bg-slate-900" />
+  ),
+});
 
 export interface CaseImagingPanelProps {
   caseId: string;
@@ -9,8 +34,126 @@ export interface CaseImagingPanelProps {
   canAnnotate: boolean;
   /** Study to open first (from the timeline or ?study=); else the newest with images. */
   initialStudyUid: string | null;
+  /** Hospital time zone for "when" in the lists (KONSIL_TIME_ZONE); UTC if not given. */
+  timeZone?: string;
 }
 
-export function CaseImagingPanel({ imaging }: CaseImagingPanelProps) {
-  return <p className="text-sm text-slate-600">{imaging.studies.length} imaging studies.</p>;
+/** Thumbnails wait for the first image, but not forever (a viewer that fails must not hide them). */
+const THUMBNAIL_FALLBACK_MS = 4000;
+
+export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid, timeZone = 'UTC' }: CaseImagingPanelProps) {
+  const studies = useMemo(() => orderedStudies(imaging), [imaging]);
+  const annotations = useCaseAnnotations({ caseId, measurements: imaging.measurements, keyImages: imaging.keyImages });
+  const [sideBySide, setSideBySide] = useState(false);
+  const [activeViewport, setActiveViewport] = useState(0);
+  const [requests, setRequests] = useState<readonly [ViewportRequest, ViewportRequest]>(() => {
+    const first = initialSeries(studies, initialStudyUid);
+    const second = comparisonSeries(studies, first);
+    return [
+      { seriesInstanceUid: first?.series.seriesInstanceUid ?? null, target: null, nonce: 0 },
+      { seriesInstanceUid: second?.series.seriesInstanceUid ?? first?.series.seriesInstanceUid ?? null, target: null, nonce: 0 },
+    ];
+  });
+  const [firstImageShown, setFirstImageShown] = useState(false);
+
+  // The first series' metadata is fetched while the viewer's JavaScript downloads.
+  useEffect(() => {
+    const first = findSeries(studies, requests[0].seriesInstanceUid);
+    if (first) seriesMetadata(first.study.studyInstanceUid, first.series.seriesInstanceUid).catch(() => {});
+    // Only the series shown on arrival; later picks fetch on demand.
+  }, []);
+  const [thumbnailsEnabled, setThumbnailsEnabled] = useState(false);
+
+  useEffect(() => {
+    if (firstImageShown) {
+      setThumbnailsEnabled(true);
+      return;
+    }
+    const timer = setTimeout(() => setThumbnailsEnabled(true), THUMBNAIL_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [firstImageShown]);
+
+  const hasImages = studies.some((study) => study.series.some(viewableSeries));
+  if (!hasImages) {
+    return <p className="text-sm text-slate-600">{studies.length === 0 ? 'No imaging studies for this patient.' : 'This patient’s studies have no images the viewer can show.'}</p>;
+  }
+
+  const visible = sideBySide ? 2 : 1;
+  const active = Math.min(activeViewport, visible - 1);
+
+  function request(viewport: number, seriesInstanceUid: string, target: ViewportRequest['target']) {
+    setRequests((current) => {
+      const next = [...current] as [ViewportRequest, ViewportRequest];
+      next[viewport] = { seriesInstanceUid, target, nonce: current[viewport]!.nonce + 1 };
+      return next;
+    });
+  }
+
+  /** Opens an image: in the viewport already showing its series, else in the active one. */
+  function goTo(image: CaseMeasurementDto | CaseKeyImageDto) {
+    if (!findSeries(studies, image.seriesInstanceUid)) return;
+    const showing = requests.slice(0, visible).findIndex((r) => r.seriesInstanceUid === image.seriesInstanceUid);
+    const viewport = showing >= 0 ? showing : active;
+    setActiveViewport(viewport);
+    request(viewport, image.seriesInstanceUid, { sopInstanceUid: image.sopInstanceUid, frameNumber: image.frameNumber });
+  }
+
+  return (
+    <div className="space-y-4" data-testid="imaging-panel">
+      <div className="grid gap-4 lg:grid-cols-[15rem_minmax(0,1fr)]">
+        <SeriesBrowser
+          studies={studies}
+          shownSeries={requests.slice(0, visible).map((r) => r.seriesInstanceUid)}
+          onPick={(uid) => request(active, uid, null)}
+          thumbnailsEnabled={thumbnailsEnabled}
+          timeZone={timeZone}
+        />
+        <div className="min-w-0 space-y-2">
+          <ImagingWorkspace
+            studies={studies}
+            sideBySide={sideBySide}
+            onSideBySide={(on) => {
+              setSideBySide(on);
+              if (!on) setActiveViewport(0);
+            }}
+            requests={requests}
+            onPickSeries={(viewport, uid) => request(viewport, uid, null)}
+            activeViewport={active}
+            onActivate={setActiveViewport}
+            canAnnotate={canAnnotate}
+            measurements={annotations.measurements}
+            keyImages={annotations.keyImages}
+            onMeasurementDrawn={(drawn) => void annotations.onMeasurementDrawn(drawn)}
+            onToggleKeyImage={annotations.onToggleKeyImage}
+            onFirstImage={() => setFirstImageShown(true)}
+          />
+          {annotations.notice ? (
+            <Alert tone={annotations.notice.tone} className="py-2">
+              {annotations.notice.text}
+            </Alert>
+          ) : null}
+        </div>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <MeasurementList
+          measurements={annotations.measurements}
+          studies={studies}
+          canAnnotate={canAnnotate}
+          timeZone={timeZone}
+          busyId={annotations.busyId}
+          onGoTo={goTo}
+          onRemove={(m) => void annotations.onRemoveMeasurement(m)}
+        />
+        <KeyImageList
+          keyImages={annotations.keyImages}
+          studies={studies}
+          canAnnotate={canAnnotate}
+          timeZone={timeZone}
+          busyId={annotations.busyId}
+          onGoTo={goTo}
+          onUnmark={(k) => void annotations.onUnmarkKeyImage(k)}
+        />
+      </div>
+    </div>
+  );
 }
