@@ -4,7 +4,7 @@
 // (series, image number, window) and the render signal read the session's status.
 //
 // Render signal for tests and the benchmark, on the focusable wrapper:
-//   data-testid="viewport-N"  data-image-index (0-based)  data-image-count
+//   data-testid="viewport-N"  data-series-uid  data-image-index (0-based)  data-image-count
 //   data-voi="400/40"  data-rendered="true" after IMAGE_RENDERED of the current stack
 //   data-renderer="webgl"|"cpu"
 import { useEffect, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
@@ -70,6 +70,7 @@ export function ViewportHost({
     <div
       data-testid={`viewport-${index}`}
       data-viewport-id={viewportId}
+      data-series-uid={status.seriesInstanceUid ?? ''}
       data-image-index={status.imageIndex}
       data-image-count={status.imageCount}
       data-voi={status.voi ? formatWindow(status.voi) : ''}
