@@ -11,9 +11,10 @@ import type { CaseImagingDto } from '@/lib/schemas/case-screen';
 import { KeyImageList, MeasurementList } from './annotation-lists';
 import { comparisonSeries, findSeries, initialSeries, orderedStudies, viewableSeries } from './imaging-selection';
 import type { ViewportRequest } from './imaging-workspace';
+import { frameUrl, prefetchFrame } from './frame-prefetch';
 import { SeriesBrowser } from './series-browser';
 import { seriesMetadata } from './series-metadata';
-import { useCaseAnnotations } from './use-case-annotations';
+import { useAnnotationActions } from './use-annotation-actions';
 
 const loadWorkspace = () => import('./imaging-workspace');
 // Start downloading the viewer as soon as this module runs in the browser, not when
@@ -23,7 +24,7 @@ if (typeof window !== 'undefined') void loadWorkspace();
 const ImagingWorkspace = dynamic(loadWorkspace, {
   ssr: false,
   loading: () => (
-    <div role="status" aria-label="Loading the image viewer" className="aspect-square w-full animate-pulse rounded-md bg-slate-900" />
+    <div role="status" aria-label="Starting the image viewer" className="aspect-square w-full animate-pulse rounded-md bg-slate-900" />
   ),
 });
 
@@ -43,7 +44,8 @@ const THUMBNAIL_FALLBACK_MS = 4000;
 
 export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid, timeZone = 'UTC' }: CaseImagingPanelProps) {
   const studies = useMemo(() => orderedStudies(imaging), [imaging]);
-  const annotations = useCaseAnnotations({ caseId, measurements: imaging.measurements, keyImages: imaging.keyImages });
+  const initialAnnotations = useMemo(() => ({ measurements: imaging.measurements, keyImages: imaging.keyImages }), [imaging]);
+  const annotations = useAnnotationActions(caseId, initialAnnotations);
   const [sideBySide, setSideBySide] = useState(false);
   const [activeViewport, setActiveViewport] = useState(0);
   const [requests, setRequests] = useState<readonly [ViewportRequest, ViewportRequest]>(() => {
@@ -56,10 +58,28 @@ export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid
   });
   const [firstImageShown, setFirstImageShown] = useState(false);
 
-  // The first series' metadata is fetched while the viewer's JavaScript downloads.
+  // The timeline (or a link) names another study: show it in the active viewport.
+  const [shownInitialStudy, setShownInitialStudy] = useState(initialStudyUid);
+  if (initialStudyUid !== shownInitialStudy) {
+    setShownInitialStudy(initialStudyUid);
+    const next = initialStudyUid ? initialSeries(studies.filter((s) => s.studyInstanceUid === initialStudyUid), null) : null;
+    if (next) {
+      setRequests((current) => {
+        const updated = [...current] as [ViewportRequest, ViewportRequest];
+        const viewport = Math.min(activeViewport, sideBySide ? 1 : 0);
+        updated[viewport] = { seriesInstanceUid: next.series.seriesInstanceUid, target: null, nonce: current[viewport]!.nonce + 1 };
+        return updated;
+      });
+    }
+  }
+
+  // The first series' metadata and first image are fetched while the viewer's JavaScript downloads.
   useEffect(() => {
     const first = findSeries(studies, requests[0].seriesInstanceUid);
-    if (first) seriesMetadata(first.study.studyInstanceUid, first.series.seriesInstanceUid).catch(() => {});
+    const image = first?.series.instances.find((i) => i.isImage);
+    if (!first || !image) return;
+    seriesMetadata(first.study.studyInstanceUid, first.series.seriesInstanceUid).catch(() => {});
+    void prefetchFrame(frameUrl(first.study.studyInstanceUid, first.series.seriesInstanceUid, image.sopInstanceUid, 1));
     // Only the series shown on arrival; later picks fetch on demand.
   }, []);
   const [thumbnailsEnabled, setThumbnailsEnabled] = useState(false);
@@ -99,8 +119,9 @@ export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid
   }
 
   return (
-    <div className="space-y-4" data-testid="imaging-panel">
-      <div className="grid gap-4 lg:grid-cols-[15rem_minmax(0,1fr)]">
+    // Sized by the panel, not the window: the case screen may put it in half a column.
+    <div className="@container space-y-4" data-testid="imaging-panel">
+      <div className="grid gap-4 @4xl:grid-cols-[15rem_minmax(0,1fr)]">
         <SeriesBrowser
           studies={studies}
           shownSeries={requests.slice(0, visible).map((r) => r.seriesInstanceUid)}
@@ -134,7 +155,7 @@ export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid
           ) : null}
         </div>
       </div>
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid gap-4 @2xl:grid-cols-2">
         <MeasurementList
           measurements={annotations.measurements}
           studies={studies}

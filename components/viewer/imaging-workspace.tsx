@@ -10,7 +10,8 @@ import type { CaseImagingStudyDto } from '@/lib/schemas/case-screen';
 import { findSeries, seriesLabel, viewableSeries } from './imaging-selection';
 import { loadSeriesStack, type ImageRef } from './series-stacks';
 import { installTestHooks } from './test-hooks';
-import { initViewer, ViewerSession, type DrawnMeasurement, type PrimaryTool } from './viewer-service';
+import { prefetchOf } from './frame-prefetch';
+import { initViewer, preloadImage, ViewerSession, type DrawnMeasurement, type PrimaryTool } from './viewer-service';
 import { ViewerToolbar } from './viewer-toolbar';
 import { ViewportHost } from './viewport-host';
 
@@ -69,6 +70,17 @@ export default function ImagingWorkspace(props: ImagingWorkspaceProps) {
       .then((renderer) => {
         if (cancelled) return;
         markOnce('konsil:viewer-ready');
+        // Decode the first image while React mounts the viewports (its bytes are usually prefetched already).
+        const first = findSeries(studies, requests[0].seriesInstanceUid);
+        if (first) {
+          loadSeriesStack(first.study.studyInstanceUid, first.series)
+            .then(async (stack) => {
+              const imageId = stack.imageIds[0]!;
+              await prefetchOf(imageId.slice('wadors:'.length));
+              if (!cancelled) preloadImage(imageId);
+            })
+            .catch(() => {});
+        }
         created = new ViewerSession({
           renderer,
           canAnnotate,

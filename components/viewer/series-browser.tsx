@@ -27,11 +27,11 @@ export function SeriesBrowser({
   timeZone: string;
 }) {
   return (
-    <nav aria-label="Studies and series" className="space-y-3">
+    <nav aria-label="Studies and series" className="max-h-56 space-y-3 overflow-y-auto @4xl:max-h-none @4xl:overflow-visible">
       {studies.map((study) => (
         <section key={study.id} aria-label={`Study ${studyLabel(study, (iso) => formatDate(iso, timeZone))}`} className="space-y-1">
           <h3 className="text-xs font-semibold text-slate-700">{studyLabel(study, (iso) => formatDate(iso, timeZone))}</h3>
-          <ul className="space-y-1">
+          <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-1 @4xl:grid-cols-1">
             {study.series.map((series) => {
               const viewable = viewableSeries(series);
               const shownIn = shownSeries.map((uid, index) => (uid === series.seriesInstanceUid ? index + 1 : null)).filter((n): n is number => n !== null);

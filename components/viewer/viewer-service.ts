@@ -21,6 +21,7 @@ import {
   eventTarget,
   getRenderingCapabilities,
   getRenderingEngine,
+  imageLoader,
   init as initCore,
   metaData,
   RenderingEngine,
@@ -49,6 +50,7 @@ import {
 } from '@cornerstonejs/tools';
 import type { CaseMeasurementDto, MeasurementKind, MeasurementValues } from '@/lib/schemas/case-annotation';
 import { kindForToolName, measurementValues, toolNameByKind, type ToolStats } from './measurement-input';
+import { forgetPrefetchedFrames, takePrefetchedFrame } from './frame-prefetch';
 import { forgetSeriesStacks, refForImageId, type ImageRef, type SeriesStack } from './series-stacks';
 import { nearestSliceIndex, sliceNormal } from './slice-position';
 import { rangeToWindow, sanitizeVoiLutModule, windowToRange, type WindowLevel } from './voi';
@@ -97,6 +99,15 @@ function sanitizingVoiProvider(type: string, query: unknown): unknown {
   }
 }
 
+/**
+ * Pixel data the panel fetched before the viewer loaded (frame-prefetch.ts): the wadors
+ * loader asks for a frame's "compressed frame data" before going to the network.
+ */
+function prefetchedFrameProvider(type: string, query: unknown): unknown {
+  if (type !== 'compressedFrameData' || typeof query !== 'string' || !query.startsWith('wadors:')) return undefined;
+  return takePrefetchedFrame(query.slice('wadors:'.length));
+}
+
 /** One decode worker per spare core, at most two: the page, Next's hydration and the GPU/CPU renderer need the rest. */
 function decodeWorkerCount(): number {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
@@ -121,11 +132,19 @@ export function initViewer(): Promise<Renderer> {
       addTool(tool);
     }
     metaData.addProvider(sanitizingVoiProvider as never, 10_000);
+    metaData.addProvider(prefetchedFrameProvider as never, 10_000);
     // The whole 64-slice stack fits the default cache many times over; prefetch it all.
     toolUtilities.stackPrefetch.setConfiguration({ maxImagesToPrefetch: 512, preserveExistingPool: false });
     return renderer;
   })();
   return initialized;
+}
+
+/** Starts loading (fetch/decode) an image into the cache ahead of its viewport: the first image of the panel. */
+export function preloadImage(imageId: string): void {
+  imageLoader.loadAndCacheImage(imageId, { priority: -5, requestType: CoreEnums.RequestType.Interaction }).catch(() => {
+    // The viewport loads it again and reports the failure.
+  });
 }
 
 // ---------------------------------------------------------------- session
@@ -512,6 +531,9 @@ export class ViewerSession {
       if (index < 0) continue;
       const uid = savedAnnotationUid(measurement.id);
       csAnnotation.state.addAnnotation(savedAnnotation(uid, measurement, stack, index), stack.frameOfReferenceUid ?? stack.seriesInstanceUid);
+      // The tools consult the locking registry, not the annotation's isLocked flag: without
+      // this a new drawing that starts on a saved handle would drag the saved measurement.
+      csAnnotation.locking.setAnnotationLocked(uid, true);
       this.shown.set(measurement.id, uid);
     }
     this.renderAnnotations();
@@ -608,6 +630,8 @@ export class ViewerSession {
     // Pixels and metadata of this case do not outlive its panel.
     cache.purgeCache();
     forgetSeriesStacks();
+    forgetPrefetchedFrames();
+    csAnnotation.locking.unlockAllAnnotations();
     this.listeners.clear();
   }
 }

@@ -156,6 +156,7 @@ export class CaseViewerPage {
   }
 
   async wheel(index: number, deltaY: number): Promise<void> {
+    await this.viewport(index).scrollIntoViewIfNeeded();
     const box = await this.viewportElement(index).boundingBox();
     if (!box) throw new Error('The viewport is not on screen.');
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -188,6 +189,7 @@ export class CaseViewerPage {
 
   /** Drags with the left button between two world points on the viewport (as a user draws a measurement). */
   async dragBetweenWorldPoints(index: number, from: Point3, to: Point3): Promise<void> {
+    await this.viewport(index).scrollIntoViewIfNeeded();
     const box = await this.viewportElement(index).boundingBox();
     if (!box) throw new Error('The viewport is not on screen.');
     const [ax, ay] = await this.worldToCanvas(index, from);

@@ -1,8 +1,12 @@
 'use client';
-// The panel's measurements and key images: start from what the page loaded, then
-// follow the server actions' answers (the server checks the permission and audits).
+// The panel's measurements and key images: what the page loaded, refreshed while the
+// screen is open (lib/queries: colleagues' marks appear during the meeting), and
+// updated from the server actions' answers (the server checks the permission and audits).
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { markKeyImage, removeMeasurement, saveMeasurement, unmarkKeyImage } from '@/lib/actions/case-annotations';
+import { useCaseAnnotations, type CaseAnnotations } from '@/lib/queries/case-annotations';
+import { queryKeys } from '@/lib/queries/keys';
 import { measurementKindLabels, type CaseKeyImageDto, type CaseMeasurementDto } from '@/lib/schemas/case-annotation';
 import { describeMeasurement } from './measurement-input';
 import type { ShownImage } from './imaging-workspace';
@@ -13,10 +17,13 @@ export interface Notice {
   text: string;
 }
 
-export function useCaseAnnotations(options: { caseId: string; measurements: CaseMeasurementDto[]; keyImages: CaseKeyImageDto[] }) {
-  const { caseId } = options;
-  const [measurements, setMeasurements] = useState(options.measurements);
-  const [keyImages, setKeyImages] = useState(options.keyImages);
+export function useAnnotationActions(caseId: string, initial: CaseAnnotations) {
+  const queryClient = useQueryClient();
+  const { measurements, keyImages } = useCaseAnnotations(caseId, initial).data;
+  const update = (change: (current: CaseAnnotations) => CaseAnnotations) =>
+    queryClient.setQueryData<CaseAnnotations>(queryKeys.caseAnnotations(caseId), (current) => change(current ?? initial));
+  const setMeasurements = (change: (list: CaseMeasurementDto[]) => CaseMeasurementDto[]) => update((c) => ({ ...c, measurements: change(c.measurements) }));
+  const setKeyImages = (change: (list: CaseKeyImageDto[]) => CaseKeyImageDto[]) => update((c) => ({ ...c, keyImages: change(c.keyImages) }));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
@@ -38,7 +45,7 @@ export function useCaseAnnotations(options: { caseId: string; measurements: Case
     }).catch(() => null);
     if (result?.ok) {
       drawn.confirm(result.data.id);
-      setMeasurements((list) => [...list, result.data]);
+      setMeasurements((list) => (list.some((m) => m.id === result.data.id) ? list : [...list, result.data]));
       setNotice({ tone: 'success', text: `${measurementKindLabels[result.data.kind]} saved: ${describeMeasurement(result.data.kind, result.data.values)}.` });
     } else {
       drawn.discard();
