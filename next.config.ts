@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { getEnv } from './lib/env';
 
@@ -59,6 +61,11 @@ const nextConfig: NextConfig = {
     if (!isServer) {
       config.resolve = config.resolve ?? {};
       config.resolve.fallback = { ...(config.resolve.fallback ?? {}), fs: false, path: false };
+      // @cornerstonejs/metadata and @cornerstonejs/utils each get their own nested copy of
+      // dcmjs (the app's own, for the importer, is another version): the viewer would ship
+      // the same ~650 KB bundle twice. One copy for the browser; the server is untouched.
+      const viewerDcmjs = path.resolve('node_modules/@cornerstonejs/metadata/node_modules/dcmjs');
+      if (existsSync(viewerDcmjs)) config.resolve.alias = { ...(config.resolve.alias ?? {}), dcmjs$: viewerDcmjs };
     }
     return config;
   },

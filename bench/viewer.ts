@@ -21,8 +21,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { createBoardMember, findDemoCase } from '../e2e/fixtures/demo-case';
+import { chromium, type Page } from '@playwright/test';
+import { createBoardMember } from '../e2e/fixtures/demo-case';
 import { e2eDb } from '../e2e/fixtures/db';
 import { BASE_URL } from '../e2e/fixtures/env';
 import { signInViaApi } from '../e2e/fixtures/sign-in-api';
@@ -163,8 +163,13 @@ async function frameFetchFloor(page: Page): Promise<number> {
   });
 }
 
-async function benchRenderer(browser: Browser, renderer: 'cpu' | 'webgl', caseId: string, user: { email: string; password: string }) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+async function benchRenderer(renderer: 'cpu' | 'webgl', caseId: string, user: { email: string; password: string }) {
+  // A browser of its own per renderer: the first navigation starts with an empty HTTP cache.
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1200, height: 1000 } });
+  // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name():
+  // functions handed to the page need that helper there too.
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   await context.addInitScript(pixelWatcher);
   await signInViaApi(context.request, user);
   const page = await context.newPage();
@@ -175,15 +180,21 @@ async function benchRenderer(browser: Browser, renderer: 'cpu' | 'webgl', caseId
   const size = await page.locator('[data-testid="viewport-0-element"]').boundingBox();
   const scroll = await scrollFps(page);
   const fetchFloor = await frameFetchFloor(page);
-  await context.close();
+  await browser.close();
   return { renderer: actual ?? renderer, navigations, scroll, fetchFloor, size };
 }
 
 async function main() {
   const stack = await ensureStack();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   try {
-    const demoCase = await findDemoCase({ withCt: true });
+    // A demo world patient (MRN SYN-…) with a CT: 64 × 256² slices.
+    const found = await e2eDb().case.findFirst({
+      where: { patient: { mrn: { startsWith: 'SYN-' }, imagingStudies: { some: { series: { some: { modality: 'CT' } } } } } },
+      orderBy: { patient: { mrn: 'asc' } },
+      include: { patient: true },
+    });
+    if (!found) throw new Error('No demo world case with CT in the database: the e2e stack seeds it (e2e/support/start-stack.ts).');
+    const demoCase = { caseId: found.id, boardId: found.boardId, mrn: found.patient.mrn };
     const clinician = await createBoardMember(demoCase, ['CLINICIAN']);
     const cpus = os.cpus();
     console.log(`\nKonsil viewer benchmark, ${new Date().toISOString()}`);
@@ -191,7 +202,7 @@ async function main() {
     console.log(`Server: ${BASE_URL} (${stack ? 'started for this run' : 'reused'}); case ${demoCase.caseId} (${demoCase.mrn}); ${runs} navigations per renderer (the first with an empty cache)\n`);
 
     for (const renderer of renderers) {
-      const result = await benchRenderer(browser, renderer, demoCase.caseId, clinician);
+      const result = await benchRenderer(renderer, demoCase.caseId, clinician);
       const [cold, ...warm] = result.navigations;
       const warmNav = median(warm.map((n) => n.navToFirstImage));
       const mount = median(result.navigations.map((n) => n.mountToFirstImage));
@@ -212,7 +223,6 @@ async function main() {
     }
     console.log(`load average after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
   } finally {
-    await browser.close();
     await e2eDb().$disconnect();
     if (stack?.pid) process.kill(-stack.pid, 'SIGTERM');
   }

@@ -5,15 +5,16 @@
 // so this panel renders (and the page streams) without waiting for the viewer's JS.
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
+import { preload } from 'react-dom';
 import { Alert } from '@/components/ui/alert';
 import type { CaseKeyImageDto, CaseMeasurementDto } from '@/lib/schemas/case-annotation';
 import type { CaseImagingDto } from '@/lib/schemas/case-screen';
 import { KeyImageList, MeasurementList } from './annotation-lists';
 import { comparisonSeries, findSeries, initialSeries, orderedStudies, viewableSeries } from './imaging-selection';
 import type { ViewportRequest } from './imaging-workspace';
-import { frameUrl, prefetchFrame } from './frame-prefetch';
+import { framePath, frameUrl, prefetchFrame } from './frame-prefetch';
 import { SeriesBrowser } from './series-browser';
-import { seriesMetadata } from './series-metadata';
+import { seriesMetadata, seriesMetadataPath } from './series-metadata';
 import { useAnnotationActions } from './use-annotation-actions';
 
 const loadWorkspace = () => import('./imaging-workspace');
@@ -71,6 +72,18 @@ export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid
         return updated;
       });
     }
+  }
+
+  // The first series' metadata and first image: announced in the server-rendered HTML
+  // (<link rel=preload>, so the browser fetches them while it downloads the page's
+  // JavaScript), then read by the effect below, which the viewer's load waits on.
+  // crossOrigin "anonymous" is fetch()'s own mode (cors, same-origin credentials): the
+  // preloaded response is then the one fetch() gets.
+  const firstSeries = findSeries(studies, requests[0].seriesInstanceUid);
+  const firstImage = firstSeries?.series.instances.find((i) => i.isImage);
+  if (firstSeries && firstImage) {
+    preload(seriesMetadataPath(firstSeries.study.studyInstanceUid, firstSeries.series.seriesInstanceUid), { as: 'fetch', crossOrigin: 'anonymous' });
+    preload(framePath(firstSeries.study.studyInstanceUid, firstSeries.series.seriesInstanceUid, firstImage.sopInstanceUid, 1), { as: 'fetch', crossOrigin: 'anonymous' });
   }
 
   // The first series' metadata and first image are fetched while the viewer's JavaScript downloads.

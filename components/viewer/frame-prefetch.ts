@@ -2,8 +2,8 @@
 // the viewer's JavaScript is still downloading (no cornerstone import here). The
 // viewer hands the bytes to the image loader instead of fetching them again (see
 // viewer-service.ts: a provider of cornerstone's compressedFrameData metadata).
-// Same request as the loader's own (WADO-RS frames, any transfer syntax), same
-// session, same audit; it is only made earlier.
+// Same resource as the loader's own request (WADO-RS frames), same session, same
+// audit; it is only made earlier.
 import { dicomwebRoot } from './series-metadata';
 
 export interface PrefetchedFrame {
@@ -14,9 +14,14 @@ export interface PrefetchedFrame {
 const pending = new Map<string, Promise<PrefetchedFrame | null>>();
 const ready = new Map<string, PrefetchedFrame>();
 
+/** Same-origin path of one frame (what the panel preloads during server rendering). */
+export function framePath(studyUid: string, seriesUid: string, sopUid: string, frameNumber: number): string {
+  return `/api/dicomweb/studies/${studyUid}/series/${seriesUid}/instances/${sopUid}/frames/${frameNumber}`;
+}
+
 /** The URL the wadors image id of this frame points at (imageId = "wadors:" + url). */
 export function frameUrl(studyUid: string, seriesUid: string, sopUid: string, frameNumber: number): string {
-  return `${dicomwebRoot()}/studies/${studyUid}/series/${seriesUid}/instances/${sopUid}/frames/${frameNumber}`;
+  return `${dicomwebRoot()}${framePath(studyUid, seriesUid, sopUid, frameNumber).slice('/api/dicomweb'.length)}`;
 }
 
 const latin1 = new TextDecoder('latin1');
@@ -50,7 +55,10 @@ export function firstPart(contentType: string, body: Uint8Array): PrefetchedFram
 export function prefetchFrame(url: string): Promise<PrefetchedFrame | null> {
   let request = pending.get(url);
   if (!request) {
-    request = fetch(url, { headers: { accept: 'multipart/related; type=application/octet-stream; transfer-syntax=*' }, credentials: 'same-origin' })
+    // Default Accept (*/*): the server answers multipart/related with the frame as stored
+    // (native frames as little endian), naming the transfer syntax; and the request matches
+    // the <link rel=preload> of the panel, which cannot carry headers.
+    request = fetch(url, { credentials: 'same-origin' })
       .then(async (response) => {
         if (!response.ok) return null;
         const frame = firstPart(response.headers.get('content-type') ?? '', new Uint8Array(await response.arrayBuffer()));

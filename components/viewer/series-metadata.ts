@@ -17,13 +17,17 @@ export function dicomwebRoot(): string {
   return `${window.location.origin}/api/dicomweb`;
 }
 
+/** Same-origin path of a series' metadata (also what the panel preloads during server rendering). */
+export function seriesMetadataPath(studyUid: string, seriesUid: string): string {
+  return `/api/dicomweb/studies/${studyUid}/series/${seriesUid}/metadata`;
+}
+
 const requests = new Map<string, Promise<DicomJsonInstance[]>>();
 
 async function fetchSeriesMetadata(studyUid: string, seriesUid: string): Promise<DicomJsonInstance[]> {
-  const response = await fetch(`${dicomwebRoot()}/studies/${studyUid}/series/${seriesUid}/metadata`, {
-    headers: { accept: 'application/dicom+json' },
-    credentials: 'same-origin',
-  });
+  // No Accept header (the server answers */* with DICOM JSON): a request with other headers
+  // than the <link rel=preload> the panel emits would not pick up the preloaded response.
+  const response = await fetch(seriesMetadataPath(studyUid, seriesUid), { credentials: 'same-origin' });
   if (!response.ok) {
     const what = response.status === 404 ? 'The series was not found (or you may not see it).' : `The image server answered ${response.status}.`;
     throw new SeriesLoadError(what, response.status);
