@@ -160,6 +160,7 @@ export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid
             onMeasurementDrawn={(drawn) => void annotations.onMeasurementDrawn(drawn)}
             onToggleKeyImage={annotations.onToggleKeyImage}
             onFirstImage={() => setFirstImageShown(true)}
+            timeZone={timeZone}
           />
           {annotations.notice ? (
             <Alert tone={annotations.notice.tone} className="py-2">

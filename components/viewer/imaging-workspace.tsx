@@ -5,6 +5,7 @@
 // to the panel; this component turns it into calls on the viewer session.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { formatDate } from '@/lib/format/date';
 import type { CaseKeyImageDto, CaseMeasurementDto } from '@/lib/schemas/case-annotation';
 import type { CaseImagingStudyDto } from '@/lib/schemas/case-screen';
 import { findSeries, seriesLabel, viewableSeries } from './imaging-selection';
@@ -44,6 +45,7 @@ export interface ImagingWorkspaceProps {
   onMeasurementDrawn: (drawn: DrawnMeasurement) => void;
   onToggleKeyImage: (image: ShownImage, existing: CaseKeyImageDto | null) => Promise<void>;
   onFirstImage: () => void;
+  timeZone: string;
 }
 
 function markOnce(name: string) {
@@ -210,7 +212,17 @@ export default function ImagingWorkspace(props: ImagingWorkspaceProps) {
                     ))}
                   </select>
                 </label>
-                <ViewportHost session={session} viewportId={viewportId} index={index} active={activeId === viewportId} onActivate={() => props.onActivate(index)} />
+                <ViewportHost
+                  session={session}
+                  viewportId={viewportId}
+                  index={index}
+                  active={activeId === viewportId}
+                  onActivate={() => props.onActivate(index)}
+                  captionOf={(uid) => {
+                    const date = findSeries(studies, uid)?.study.studyDate;
+                    return date ? formatDate(date, props.timeZone) : 'Undated study';
+                  }}
+                />
               </div>
             ))
           : VIEWPORT_IDS.slice(0, visible).map((viewportId) => <div key={viewportId} className="aspect-square w-full animate-pulse rounded-md bg-slate-900" />)}

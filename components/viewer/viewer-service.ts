@@ -34,6 +34,7 @@ import {
   addTool,
   annotation as csAnnotation,
   BidirectionalTool,
+  cancelActiveManipulations,
   EllipticalROITool,
   Enums as ToolEnums,
   init as initTools,
@@ -403,6 +404,12 @@ export class ViewerSession {
     const clamped = Math.min(entry.stack.imageIds.length - 1, Math.max(0, imageIndex));
     if (clamped === viewport.getCurrentImageIdIndex()) return;
     await coreUtilities.jumpToSlice(entry.element, { imageIndex: clamped });
+  }
+
+  /** Escape while drawing: the half-drawn measurement is dropped. */
+  cancelDrawing(viewportId: string): void {
+    const entry = this.viewports.get(viewportId);
+    if (entry && !this.destroyed) cancelActiveManipulations(entry.element);
   }
 
   async scrollBy(viewportId: string, delta: number): Promise<void> {

@@ -22,12 +22,15 @@ export function ViewportHost({
   index,
   active,
   onActivate,
+  captionOf,
 }: {
   session: ViewerSession;
   viewportId: string;
   index: number;
   active: boolean;
   onActivate: () => void;
+  /** A second overlay line for the shown series (the study date: which is the prior). */
+  captionOf: (seriesInstanceUid: string) => string;
 }) {
   const elementRef = useRef<HTMLDivElement>(null);
 
@@ -53,6 +56,10 @@ export function ViewportHost({
     const last = status.imageCount - 1;
     const steps: Record<string, number | 'first' | 'last'> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_STEP, PageUp: -PAGE_STEP, Home: 'first', End: 'last' };
     const step = steps[event.key];
+    if (event.key === 'Escape') {
+      session.cancelDrawing(viewportId);
+      return;
+    }
     if (step === undefined || last < 0) return;
     event.preventDefault();
     if (step === 'first') void session.jumpTo(viewportId, 0);
@@ -63,7 +70,7 @@ export function ViewportHost({
   const position = status.imageCount > 0 ? `Im ${status.imageIndex + 1}/${status.imageCount}` : '';
   const windowText = status.voi ? `W ${Math.round(status.voi.width)} L ${Math.round(status.voi.center)}` : '';
   const label = status.seriesInstanceUid
-    ? `Viewport ${index + 1}: ${status.description}, image ${status.imageIndex + 1} of ${status.imageCount}. Arrow keys, Page Up/Down, Home and End change the image.`
+    ? `Viewport ${index + 1}: ${status.description}, image ${status.imageIndex + 1} of ${status.imageCount}. Arrow keys, Page Up/Down, Home and End change the image; Escape cancels a drawing.`
     : `Viewport ${index + 1}: no series`;
 
   return (
@@ -96,7 +103,10 @@ export function ViewportHost({
       {/* cornerstone owns this element's children (its canvas and SVG layer); React renders none. */}
       <div ref={elementRef} className="absolute inset-0" data-testid={`viewport-${index}-element`} />
       <div aria-hidden="true" className="pointer-events-none absolute inset-0 p-2 font-mono text-xs text-white [text-shadow:0_0_3px_#000]">
-        <p className="absolute left-2 top-2 max-w-[90%] truncate">{status.description}</p>
+        <p className="absolute left-2 top-2 max-w-[90%] truncate">
+          {status.description}
+          {status.seriesInstanceUid ? <span className="block">{captionOf(status.seriesInstanceUid)}</span> : null}
+        </p>
         <p className="absolute bottom-2 left-2" data-testid={`viewport-${index}-position`}>
           {position}
         </p>
