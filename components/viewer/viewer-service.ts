@@ -5,7 +5,8 @@
 //
 // Lifecycle
 //   initViewer()        once per page: core init, renderer choice, image loader (decode
-//                       workers), tools registration, VOI sanitizing metadata provider.
+//                       workers), tools registration, two metadata providers (VOI
+//                       sanitizing; frames the panel prefetched).
 //   new ViewerSession   per mounted imaging panel: engine, tool group, synchronizer,
 //                       annotation listener.
 //   enableViewport      in the viewport host's effect, after its element is in the DOM.
@@ -134,7 +135,8 @@ export function initViewer(): Promise<Renderer> {
     }
     metaData.addProvider(sanitizingVoiProvider as never, 10_000);
     metaData.addProvider(prefetchedFrameProvider as never, 10_000);
-    // The whole 64-slice stack fits the default cache many times over; prefetch it all.
+    // Prefetch the stack around the shown image (a demo CT is 64 × 128 KB); capped so a
+    // thousand-slice series does not fill the cache before anyone scrolls there.
     toolUtilities.stackPrefetch.setConfiguration({ maxImagesToPrefetch: 512, preserveExistingPool: false });
     return renderer;
   })();
@@ -231,6 +233,8 @@ export class ViewerSession {
   private firstImageSeen = false;
   private readonly onMeasurementDrawn: ViewerSessionOptions['onMeasurementDrawn'];
   private readonly onFirstImage: (() => void) | undefined;
+  private readonly group: ReturnType<typeof ToolGroupManager.createToolGroup>;
+  private readonly synchronizer: ReturnType<typeof SynchronizerManager.createSynchronizer>;
 
   constructor(options: ViewerSessionOptions) {
     this.renderer = options.renderer;
@@ -242,8 +246,10 @@ export class ViewerSession {
     ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
     SynchronizerManager.destroySynchronizer(SLICE_SYNC_ID);
     this.engine = new RenderingEngine(ENGINE_ID);
-    this.createToolGroup();
-    SynchronizerManager.createSynchronizer(SLICE_SYNC_ID, CoreEnums.Events.STACK_NEW_IMAGE, (_sync, source, target) => this.syncSlice(source.viewportId, target.viewportId));
+    this.group = this.createToolGroup();
+    this.synchronizer = SynchronizerManager.createSynchronizer(SLICE_SYNC_ID, CoreEnums.Events.STACK_NEW_IMAGE, (_sync, source, target) =>
+      this.syncSlice(source.viewportId, target.viewportId),
+    );
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, this.handleAnnotationCompleted as EventListener);
   }
 
@@ -262,10 +268,11 @@ export class ViewerSession {
       if (this.canAnnotate) group.setToolPassive(name);
       else group.setToolEnabled(name);
     }
+    return group;
   }
 
   private toolGroup() {
-    return ToolGroupManager.getToolGroup(TOOL_GROUP_ID);
+    return this.destroyed ? undefined : this.group;
   }
 
   // ------------------------------------------------ React subscription
@@ -301,7 +308,7 @@ export class ViewerSession {
     if (this.viewports.has(viewportId)) this.disableViewport(viewportId);
     this.engine.enableElement({ viewportId, element, type: CoreEnums.ViewportType.STACK, defaultOptions: { background: [0, 0, 0] } });
     this.toolGroup()?.addViewport(viewportId, ENGINE_ID);
-    if (this.syncEnabled) SynchronizerManager.getSynchronizer(SLICE_SYNC_ID)?.add({ renderingEngineId: ENGINE_ID, viewportId });
+    if (this.syncEnabled) this.synchronizer.add({ renderingEngineId: ENGINE_ID, viewportId });
 
     const onRendered = () => this.afterRender(viewportId);
     const onNewImage = (event: Event) => {
@@ -327,7 +334,7 @@ export class ViewerSession {
     if (!entry || this.destroyed) return;
     toolUtilities.stackPrefetch.disable(entry.element);
     entry.detach();
-    SynchronizerManager.getSynchronizer(SLICE_SYNC_ID)?.remove({ renderingEngineId: ENGINE_ID, viewportId });
+    this.synchronizer.remove({ renderingEngineId: ENGINE_ID, viewportId });
     this.toolGroup()?.removeViewports(ENGINE_ID, viewportId);
     this.engine.disableElement(viewportId);
     this.viewports.delete(viewportId);
@@ -483,12 +490,11 @@ export class ViewerSession {
 
   setSyncEnabled(enabled: boolean): void {
     this.syncEnabled = enabled;
-    const synchronizer = SynchronizerManager.getSynchronizer(SLICE_SYNC_ID);
-    if (!synchronizer) return;
+    if (this.destroyed) return;
     for (const viewportId of this.viewports.keys()) {
       const id = { renderingEngineId: ENGINE_ID, viewportId };
-      if (enabled) synchronizer.add(id);
-      else synchronizer.remove(id);
+      if (enabled) this.synchronizer.add(id);
+      else this.synchronizer.remove(id);
     }
   }
 
@@ -627,9 +633,10 @@ export class ViewerSession {
     if (this.destroyed) return;
     for (const viewportId of [...this.viewports.keys()]) this.disableViewport(viewportId);
     this.destroyed = true;
-    SynchronizerManager.destroySynchronizer(SLICE_SYNC_ID);
-    ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
-    this.engine.destroy();
+    // By id, but only while the ids are still ours (a newer session may have taken them over).
+    if (SynchronizerManager.getSynchronizer(SLICE_SYNC_ID) === this.synchronizer) SynchronizerManager.destroySynchronizer(SLICE_SYNC_ID);
+    if (ToolGroupManager.getToolGroup(TOOL_GROUP_ID) === this.group) ToolGroupManager.destroyToolGroup(TOOL_GROUP_ID);
+    this.engine.destroy(); // idempotent: a newer session may already have destroyed it
     for (const uid of [...this.shown.values(), ...this.pending]) csAnnotation.state.removeAnnotation(uid);
     this.shown.clear();
     this.pending.clear();
