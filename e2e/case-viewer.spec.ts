@@ -106,7 +106,7 @@ test('a clinician sees the CT render, scrolls it by wheel and keys, and window p
   await expect(viewer.viewport(0)).toHaveAttribute('data-voi', '400/40');
 });
 
-test('a clinician measures a phantom lesion in millimetres; it is saved, audited, redrawn after a reload, and a key image is marked', async ({ page }) => {
+test('a clinician measures a phantom lesion in millimetres; it is saved, audited, redrawn after a reload, a key image is marked, and the measurement removed', async ({ page }) => {
   const clinician = await boardMember(['CLINICIAN']);
   await signInViaApi(page.request, clinician);
   const viewer = new CaseViewerPage(page);
@@ -164,6 +164,13 @@ test('a clinician measures a phantom lesion in millimetres; it is saved, audited
   await expect(viewer.viewport(0)).toHaveAttribute('data-image-index', String(slice));
   await expect(viewer.viewportElement(0).locator(`svg [data-annotation-uid="konsil-measurement-${saved.id}"]`), 'the saved length is drawn on its image').toContainText('mm');
   await expect(viewer.keyImageButton).toHaveAttribute('aria-pressed', 'true');
+
+  // Removing it: gone from the list and the image, kept in the database as removed, audited.
+  await viewer.measurementRows.filter({ hasText: clinician.name }).getByRole('button', { name: /^Remove length/ }).click();
+  await expect(viewer.measurementRows.filter({ hasText: clinician.name })).toHaveCount(0);
+  await expect(viewer.viewportElement(0).locator(`svg [data-annotation-uid="konsil-measurement-${saved.id}"]`)).toHaveCount(0);
+  expect((await e2eDb().caseMeasurement.findUniqueOrThrow({ where: { id: saved.id } })).removedById).toBe(clinician.id);
+  expect(await e2eDb().auditEvent.count({ where: { action: 'case.measurement_remove', actorId: clinician.id, entityId: saved.id } })).toBe(1);
 });
 
 test('side by side, scrolling the current study scrolls the prior to the same slice position', async ({ page }) => {
