@@ -19,9 +19,9 @@ export async function TimelineSection({ actor, caseId, timeZone }: SectionProps)
   return <CaseTimeline items={items} timeZone={timeZone} now={new Date().toISOString()} />;
 }
 
-export async function ImagingSection({ actor, caseId, canAnnotate }: SectionProps & { canAnnotate: boolean }) {
+export async function ImagingSection({ actor, caseId, timeZone, canAnnotate }: SectionProps & { canAnnotate: boolean }) {
   const imaging = await loadCaseImaging({ actor, caseId });
-  return <SelectedImagingPanel caseId={caseId} imaging={imaging} canAnnotate={canAnnotate} />;
+  return <SelectedImagingPanel caseId={caseId} imaging={imaging} canAnnotate={canAnnotate} timeZone={timeZone} />;
 }
 
 export async function LabsSection({ actor, caseId, timeZone, entity }: SectionProps & { entity: string }) {
