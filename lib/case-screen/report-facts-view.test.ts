@@ -33,6 +33,18 @@ describe('groupFacts', () => {
     expect(groupFacts(facts).map((g) => g.kind)).toEqual(['TNM', 'ECOG', 'GRADE', 'ER', 'KI67', 'NODES', 'MARGIN']);
   });
 
+  it('lists a finding the report repeats once, at its first mention, with the count', () => {
+    const text = 'Findings: adrenal nodule 16 mm, suspicious for metastasis. Impression: adrenal nodule 16 mm, suspicious for metastasis. No bone metastasis.';
+    const groups = groupFacts(extractReportFacts(text));
+    const metastases = groups.find((g) => g.kind === 'METASTASIS')!;
+    const possible = metastases.facts.filter((f) => f.assertion === 'possible');
+    expect(possible).toHaveLength(1);
+    expect(metastases.mentions[possible[0]!.key]).toBe(2);
+    expect(text.indexOf('metastasis')).toBe(possible[0]!.span.start);
+    // A different assertion is a different finding, listed on its own.
+    expect(metastases.facts.some((f) => f.assertion === 'negated')).toBe(true);
+  });
+
   it('names kinds in words', () => {
     expect(factKindHeading('ECOG')).toBe('ECOG performance status');
     expect(factKindHeading('stage-group')).toBe('Stage group');

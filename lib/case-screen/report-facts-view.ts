@@ -17,7 +17,10 @@ export interface ReportFact {
 export interface FactGroup<F extends ReportFact = ReportFact> {
   kind: string;
   heading: string;
+  /** One entry per distinct finding (label, value, assertion): its first mention in the text. */
   facts: F[];
+  /** How often each listed fact's finding is mentioned (findings, impression and conclusion repeat). */
+  mentions: Record<string, number>;
 }
 
 /**
@@ -51,17 +54,36 @@ export function factKindHeading(kind: string): string {
   return KIND_HEADINGS[normalise(kind)] ?? kind.replaceAll('_', ' ');
 }
 
-/** Groups facts by kind (known kinds in reading order, others by first appearance); facts in text order. */
+/**
+ * Groups facts by kind (known kinds in reading order, others by first appearance); facts in
+ * text order. A finding the report repeats (findings, impression, conclusion) is listed once,
+ * at its first mention, with the number of mentions: the board reviews a finding, not each copy.
+ */
 export function groupFacts<F extends ReportFact>(facts: readonly F[]): FactGroup<F>[] {
   const inTextOrder = facts.toSorted((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const groups = new Map<string, F[]>();
-  for (const fact of inTextOrder) groups.set(fact.kind, [...(groups.get(fact.kind) ?? []), fact]);
+  const mentions: Record<string, number> = {};
+  const firstMention = new Map<string, string>();
+  for (const fact of inTextOrder) {
+    const finding = `${fact.kind}|${fact.label}|${fact.value}|${fact.assertion}`;
+    const first = firstMention.get(finding);
+    if (first) {
+      mentions[first] = (mentions[first] ?? 1) + 1;
+      continue;
+    }
+    firstMention.set(finding, fact.key);
+    mentions[fact.key] = 1;
+    groups.set(fact.kind, [...(groups.get(fact.kind) ?? []), fact]);
+  }
   const firstSeen = [...groups.keys()];
   const rank = (kind: string) => {
     const known = KIND_ORDER.indexOf(normalise(kind));
     return known === -1 ? KIND_ORDER.length + firstSeen.indexOf(kind) : known;
   };
-  return firstSeen.toSorted((a, b) => rank(a) - rank(b)).map((kind) => ({ kind, heading: factKindHeading(kind), facts: groups.get(kind) ?? [] }));
+  return firstSeen.toSorted((a, b) => rank(a) - rank(b)).map((kind) => {
+    const listed = groups.get(kind) ?? [];
+    return { kind, heading: factKindHeading(kind), facts: listed, mentions: Object.fromEntries(listed.map((f) => [f.key, mentions[f.key] ?? 1])) };
+  });
 }
 
 export const assertionLabels: Record<ReportFact['assertion'], { label: string; explanation: string; tone: 'brand' | 'neutral' | 'warning' }> = {

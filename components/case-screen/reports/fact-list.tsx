@@ -37,7 +37,7 @@ export function FactList({ facts, ...rest }: FactListProps) {
             <h5 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{group.heading}</h5>
             <ul className="mt-1 space-y-2">
               {group.facts.map((fact) => (
-                <FactItem key={fact.key} fact={fact} {...rest} />
+                <FactItem key={fact.key} fact={fact} mentions={group.mentions[fact.key] ?? 1} {...rest} />
               ))}
             </ul>
           </div>
@@ -59,7 +59,8 @@ function FactItem({
   onActivate,
   onReveal,
   timeZone,
-}: Omit<FactListProps, 'facts'> & { fact: ReportFact }) {
+  mentions,
+}: Omit<FactListProps, 'facts'> & { fact: ReportFact; mentions: number }) {
   const verdict = verdicts.get(fact.key);
   const error = errors.get(fact.key);
   const assertion = assertionLabels[fact.assertion];
@@ -105,6 +106,7 @@ function FactItem({
             {fact.assertion === 'negated' ? 'Negated by' : 'Hedged by'} <q className="text-slate-800">{fact.cue.text}</q>
           </p>
         )}
+        {mentions > 1 && <p data-testid="fact-mentions">Mentioned {mentions} times in this report (first mention highlighted).</p>}
         <p title={`${assertion.explanation} The rule that found it: ${fact.rule}.`}>
           Rule <code className="text-slate-700">{fact.rule}</code>
         </p>
