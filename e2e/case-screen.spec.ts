@@ -66,3 +66,17 @@ test('an unknown case id is 404 too, the same answer as a case out of scope', as
   const response = await new CaseScreen(page).open('c000000000000000000000000');
   expect(response?.status()).toBe(404);
 });
+
+test('images that cannot be fetched (PACS down) fail inside the imaging panel; labs and reports still show', async ({ page }) => {
+  const clinician = await createBoardMember(demoCase, ['CLINICIAN']);
+  await signInViaApi(page.request, clinician);
+  // What the browser sees when the PACS behind /api/dicomweb is down.
+  await page.route('**/api/dicomweb/**', (route) => route.fulfill({ status: 502, contentType: 'application/json', body: '{"error":"PACS unreachable"}' }));
+  const screen = new CaseScreen(page);
+  await screen.open(demoCase.caseId);
+  await screen.expectLoaded(demoCase.patientName);
+  await expect(screen.panel('Imaging').getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  await expect(screen.panel('Laboratory').getByRole('table').first()).toBeVisible();
+  await expect(page.getByTestId('lab-reference-band').first()).toBeVisible();
+  await expect(screen.panel('Reports').getByTestId('report-facts')).toBeVisible();
+});
