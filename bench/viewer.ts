@@ -3,7 +3,8 @@
 // Against the production build in headless Chromium (Debian's), for each renderer
 // (cornerstone's CPU path and WebGL, which is SwiftShader in headless Chromium):
 //   - navigation → first rendered image (performance mark konsil:first-image, made on
-//     the viewer's first IMAGE_RENDERED), cold (empty HTTP cache) and warm;
+//     the viewer's first IMAGE_RENDERED), cold (empty HTTP cache) and warm (each navigation
+//     from the previous case screen once it has gone network-idle, as after a user read it);
 //   - viewer mount → first image (konsil:viewer-mount → konsil:first-image);
 //   - first visible pixels (the canvas polled every animation frame until it is not uniform);
 //   - frames per second scrolling a 64-slice series in the page, each image awaited until
@@ -71,6 +72,8 @@ interface Navigation {
   firstPixels: number | null;
   marks: Record<string, number>;
   domContentLoaded: number;
+  /** Navigation timing: first byte of the HTML, last byte (streaming ends), imaging panel HTML in the DOM. */
+  html: { firstByte: number; complete: number; imagingPanel: number | null };
   viewerJs: { bytes: number; ms: number };
 }
 
@@ -78,6 +81,14 @@ interface Navigation {
 function pixelWatcher() {
   const w = window as unknown as { __KONSIL_VIEWER_HOOKS__: boolean; __firstPixels?: number };
   w.__KONSIL_VIEWER_HOOKS__ = true;
+  // When the imaging panel's server HTML (its viewer placeholder) arrived in the document.
+  const seen = new MutationObserver(() => {
+    if (document.querySelector('[aria-label="Starting the image viewer"], [data-testid="viewport-0"]')) {
+      (w as unknown as { __imagingHtml?: number }).__imagingHtml = performance.now();
+      seen.disconnect();
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
   const tick = () => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="viewport-0-element"] canvas');
     const context = canvas && canvas.width > 0 ? canvas.getContext('2d', { willReadFrequently: true }) : null;
@@ -105,7 +116,7 @@ async function navigate(page: Page, url: string): Promise<Navigation> {
   await page.goto(url);
   await page.locator('[data-testid="viewport-0"][data-rendered="true"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => (window as unknown as { __firstPixels?: number }).__firstPixels !== undefined, null, { timeout: 30_000 }).catch(() => {});
-  return page.evaluate(() => {
+  const measured = await page.evaluate(() => {
     const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('konsil:')).map((m) => [m.name, m.startTime]));
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     // All of the page's JavaScript (the viewer's chunks are requested before DOMContentLoaded,
@@ -119,9 +130,15 @@ async function navigate(page: Page, url: string): Promise<Navigation> {
       firstPixels: (window as unknown as { __firstPixels?: number }).__firstPixels ?? null,
       marks,
       domContentLoaded: nav.domContentLoadedEventEnd,
+      html: { firstByte: nav.responseStart, complete: nav.responseEnd, imagingPanel: (window as unknown as { __imagingHtml?: number }).__imagingHtml ?? null },
       viewerJs,
     };
   });
+  // Let the page finish what it does after the first image (thumbnails, the lab chart, the
+  // rest of the series) before the next navigation, as a user reading the case would: else
+  // the next page's request queues behind this page's frame requests on the same server.
+  await page.waitForLoadState('networkidle');
+  return measured;
 }
 
 /** In the page: every image once (warm-up, fills the cache), then down and up the stack timed, each image awaited until rendered. */
@@ -215,6 +232,8 @@ async function main() {
         `  scroll (cached, awaited)    ${result.scroll.fps.toFixed(1)} frames/s (${(1000 / result.scroll.fps).toFixed(1)} ms/frame, ${result.scroll.frames} frames over ${result.scroll.images} images)   target ≥ ${TARGET_FPS}  ${verdict(result.scroll.fps >= TARGET_FPS)}`,
       );
       const last = warm.at(-1)!;
+      const html = (k: 'firstByte' | 'complete' | 'imagingPanel') => ms(median(warm.map((n) => n.html[k] ?? NaN)));
+      console.log(`  page (warm medians)         HTML first byte ${html('firstByte')}, imaging panel in the DOM ${html('imagingPanel')}, HTML complete ${html('complete')}`);
       const phases = ['konsil:viewer-mount', 'konsil:viewer-ready', 'konsil:series-ready', 'konsil:first-image'].map((m) => `${m.slice(7)} ${ms(last.marks[m] ?? NaN)}`).join(' → ');
       console.log(`  phases (last warm run)      ${phases}`);
       console.log(

@@ -1,10 +1,10 @@
 // The case screen's panels as async Server Components: each reads (and audits) its own
 // data, so each streams in on its own behind its <Suspense> (see case-panel.tsx).
 import type { Actor } from '@/lib/authz/actor';
-import { loadCaseImaging } from '@/lib/db/case-screen/load-case-imaging';
 import { loadCaseLabs } from '@/lib/db/case-screen/load-case-labs';
 import { loadCaseReports } from '@/lib/db/case-screen/load-case-reports';
 import { loadCaseTimeline } from '@/lib/db/case-screen/load-case-timeline';
+import type { CaseImagingDto } from '@/lib/schemas/case-screen';
 import { CaseTimeline } from './case-timeline';
 import { SelectedImagingPanel, SelectedLabsPanel, SelectedReportsPanel } from './selected-panels';
 
@@ -19,9 +19,9 @@ export async function TimelineSection({ actor, caseId, timeZone }: SectionProps)
   return <CaseTimeline items={items} timeZone={timeZone} now={new Date().toISOString()} />;
 }
 
-export async function ImagingSection({ actor, caseId, timeZone, canAnnotate }: SectionProps & { canAnnotate: boolean }) {
-  const imaging = await loadCaseImaging({ actor, caseId });
-  return <SelectedImagingPanel caseId={caseId} imaging={imaging} canAnnotate={canAnnotate} timeZone={timeZone} />;
+/** `imaging` is started by the page alongside the header (see app/(board)/cases/[caseId]/page.tsx). */
+export async function ImagingSection({ caseId, timeZone, canAnnotate, imaging }: SectionProps & { canAnnotate: boolean; imaging: Promise<CaseImagingDto> }) {
+  return <SelectedImagingPanel caseId={caseId} imaging={await imaging} canAnnotate={canAnnotate} timeZone={timeZone} />;
 }
 
 export async function LabsSection({ actor, caseId, timeZone, entity }: SectionProps & { entity: string }) {

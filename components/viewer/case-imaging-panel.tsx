@@ -6,6 +6,7 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useState } from 'react';
 import { preload } from 'react-dom';
+import { announceImagingSettled } from '@/components/case-screen/imaging-first';
 import { Alert } from '@/components/ui/alert';
 import type { CaseKeyImageDto, CaseMeasurementDto } from '@/lib/schemas/case-annotation';
 import type { CaseImagingDto } from '@/lib/schemas/case-screen';
@@ -97,6 +98,16 @@ export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid
   }, []);
   const [thumbnailsEnabled, setThumbnailsEnabled] = useState(false);
 
+  const hasImages = studies.some((study) => study.series.some(viewableSeries));
+
+  useEffect(() => {
+    // The rest of the case screen's heavy visuals wait for this (imaging-first.ts); once
+    // the browser is idle, so the first image is painted before their scripts run.
+    if (!firstImageShown && hasImages) return;
+    const idle = window.requestIdleCallback(announceImagingSettled, { timeout: 500 });
+    return () => window.cancelIdleCallback(idle);
+  }, [firstImageShown, hasImages]);
+
   useEffect(() => {
     if (firstImageShown) {
       setThumbnailsEnabled(true);
@@ -106,7 +117,6 @@ export function CaseImagingPanel({ caseId, imaging, canAnnotate, initialStudyUid
     return () => clearTimeout(timer);
   }, [firstImageShown]);
 
-  const hasImages = studies.some((study) => study.series.some(viewableSeries));
   if (!hasImages) {
     return <p className="text-sm text-slate-600">{studies.length === 0 ? 'No imaging studies for this patient.' : 'This patient’s studies have no images the viewer can show.'}</p>;
   }

@@ -5,6 +5,7 @@ import { CasePanel } from '@/components/case-screen/case-panel';
 import { ImagingSection, LabsSection, ReportsSection, TimelineSection } from '@/components/case-screen/case-panel-sections';
 import { guardPage } from '@/lib/authz/guard-page';
 import { loadCaseHeader } from '@/lib/db/case-screen/load-case-header';
+import { loadCaseImaging } from '@/lib/db/case-screen/load-case-imaging';
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 
@@ -15,10 +16,20 @@ export const metadata: Metadata = { title: 'Case' };
  * THE case screen: what the board looks at for three minutes per patient. The header
  * renders first (and records that the actor opened this patient's case); every other
  * panel streams in on its own.
+ *
+ * The imaging index is read alongside the header, not after it. When it is ready by the
+ * time the header is (the usual case: one indexed query), its panel is part of the first
+ * HTML instead of a streamed one, which React reveals in batches (≥ 300 ms after the
+ * shell), so the viewer starts that much sooner. A slow read still streams behind the
+ * panel's own Suspense boundary, and a failed one still lands in the panel's error boundary.
  */
 export default async function CaseScreenPage({ params }: { params: Promise<{ caseId: string }> }) {
   const actor = await guardPage('/cases/[caseId]');
   const { caseId } = await params;
+  const imaging = loadCaseImaging({ actor, caseId });
+  // Awaited by the imaging panel; out-of-scope cases reject here too (same check), and
+  // the header's rejection below is the one that answers 404.
+  imaging.catch(() => {});
   const header = await loadCaseHeader({ actor, caseId }).catch((error: unknown) => {
     // Not in the actor's scope looks exactly like not existing: 404, never the data.
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
@@ -36,7 +47,7 @@ export default async function CaseScreenPage({ params }: { params: Promise<{ cas
       </CasePanel>
       <div className="grid gap-4 2xl:grid-cols-2">
         <CasePanel id="imaging" title="Imaging">
-          <ImagingSection {...section} canAnnotate={canAnnotate} />
+          <ImagingSection {...section} imaging={imaging} canAnnotate={canAnnotate} />
         </CasePanel>
         <CasePanel id="reports" title="Reports">
           <ReportsSection {...section} canAnnotate={canAnnotate} />
