@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { termRow } from '@/lib/models/terms';
 import { fitLung, trainLung } from '../definitions/lung';
 import { fitRotterdam, trainRotterdam } from '../definitions/rotterdam';
+import { fitWdbc, trainWdbc } from '../definitions/wdbc';
 import type { CoxModelFit, SurvivalRows } from '../lib/cox-training';
 
 const out = process.argv[2];
@@ -46,4 +47,13 @@ const lungCard = trainLung().card;
 writeModel('lung', lung.model, lungCard.horizonsMonths!);
 writeCohort('lung.csv', lung.model, lung.data);
 writeMetrics('lung', lungCard.metrics);
-console.log(`wrote the R cross-check inputs to ${out}`);
+// WDBC: the standardized design of both parts, for scikit-learn (wdbc-sklearn.py).
+const wdbc = fitWdbc();
+for (const [file, indices] of [['wdbc-train.csv', wdbc.split.train], ['wdbc-heldout.csv', wdbc.split.heldOut]] as const) {
+  const lines = [[...Array.from({ length: 10 }, (_, j) => `z${j}`), 'y'].join(',')];
+  for (const i of indices) lines.push([...wdbc.standardize(wdbc.x[i]!), wdbc.y[i]].join(','));
+  writeFileSync(`${out}/${file}`, `${lines.join('\n')}\n`);
+}
+writeFileSync(`${out}/wdbc-model.csv`, `name,value\nintercept,${wdbc.fit.intercept}\n${wdbc.fit.coefficients.map((b, j) => `beta${j},${b}`).join('\n')}\n`);
+writeMetrics('wdbc', trainWdbc().card.metrics);
+console.log(`wrote the cross-check inputs to ${out}`);

@@ -42,17 +42,22 @@ const FEATURES = [
   { code: 'fractal_dimension_mean', label: 'Nuclear fractal dimension ("coastline" − 1), mean', unit: '1' },
 ] as const;
 
-export function trainWdbc(): TrainedModel {
+/** The split and the fit, without the card (also used by cross-check/export-for-r.ts). */
+export function fitWdbc() {
   const table = parseCsv(readFileSync(`${DATA_DIR}/wdbc.csv`, 'utf8'));
   const x = table.rows.map((row) => FEATURES.map((f) => numberCell(row, f.code)));
   const y = table.rows.map((row) => numberCell(row, 'malignant'));
   const split = stratifiedSplit(y, HELD_OUT_FRACTION, SPLIT_SEED);
   const xTrain = pick(x, split.train);
-  const yTrain = pick(y, split.train);
   const means = columnMeans(xTrain);
   const sds = columnSds(xTrain, means);
   const standardize = (row: readonly number[]) => row.map((v, j) => (v - means[j]!) / sds[j]!);
-  const fit = fitLogistic(xTrain.map(standardize), yTrain, { l2: L2 });
+  const fit = fitLogistic(xTrain.map(standardize), pick(y, split.train), { l2: L2 });
+  return { x, y, split, means, sds, standardize, fit };
+}
+
+export function trainWdbc(): TrainedModel {
+  const { x, y, split, means, sds, standardize, fit } = fitWdbc();
 
   const reference = (features: readonly number[]) => {
     const z = standardize(toFloat32(features));
