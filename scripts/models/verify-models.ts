@@ -1,6 +1,7 @@
 // `npm run models:verify` (CI): for every model, re-trains in memory and checks the committed
 // files against it and against the card:
-//   - card.json is a valid card file; its fileSha256 is the sha256 of model.onnx;
+//   - card.json is a valid card file; its fileSha256 is the sha256 of model.onnx; card.md is
+//     what train-all generates from it;
 //   - the card embedded in model.onnx (metadata_props) equals card.json without fileSha256;
 //   - the ONNX file follows the registry policy (IR 8, default-domain opset ≤ 15, float input
 //     [1, features], the card's outputs and shapes) and is byte-identical to the re-trained one;
@@ -13,6 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { cardFileSchema, type CardFile } from '@/lib/models/model-card';
 import { readEmbeddedCard, readModelMetadata } from '@/lib/models/onnx/read-model-metadata';
 import { MODEL_DEFINITIONS } from './definitions';
+import { renderCardMarkdown } from './lib/card-markdown';
 import { maxAbsDifference, openOnnx } from './lib/run-onnx';
 import type { TrainedModel } from './lib/trained-model';
 import { modelDir, sha256 } from './lib/write-model';
@@ -41,6 +43,9 @@ async function verify(key: string, trained: TrainedModel) {
   add('sha256(model.onnx) = card.fileSha256', card.fileSha256.slice(0, 12), fileSha.slice(0, 12), '', fileSha === card.fileSha256);
   const retrainedSha = sha256(trained.onnx);
   add('model.onnx = re-trained bytes', fileSha.slice(0, 12), retrainedSha.slice(0, 12), '', fileSha === retrainedSha);
+
+  const markdownOk = readFileSync(`${dir}/card.md`, 'utf8') === renderCardMarkdown(card);
+  add('card.md = generated from card.json', 'card.md', markdownOk ? 'same' : 'differs: run models:train', '', markdownOk);
 
   const meta = readModelMetadata(bytes);
   const embedded = readEmbeddedCard(meta);

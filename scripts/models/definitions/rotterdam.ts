@@ -166,7 +166,9 @@ export function trainRotterdam(): TrainedModel {
         `Stratified by RFS event, ${Math.round(HELD_OUT_FRACTION * 100)} % held out (seed ${SPLIT_SEED}); the model is fitted ` +
         `on the other ${train.time.length} (${trainEvents} RFS events within 84 months). Endpoint as Royston & Altman 2013: ` +
         `recurrence-free survival = time to recurrence, or to death if no recurrence was recorded (the 43 patients who died ` +
-        `after their recurrence follow-up ended count as events at death, as in R&A and ?survival::rotterdam), censored at 84 months.`,
+        `after their recurrence follow-up ended count as events at death, as in R&A and ?survival::rotterdam), censored at 84 months. ` +
+        `R&A developed their model on the 1546 node-positive patients only; this model keeps node-negative patients so that it ` +
+        `applies to them too (see limitations).`,
       citation:
         'Royston P, Altman DG. External validation of a Cox prognostic model: principles and methods. BMC Med Res Methodol ' +
         '2013;13:33. Data: R package survival 3.5-3 (Therneau TM), data set rotterdam.',
@@ -186,10 +188,10 @@ export function trainRotterdam(): TrainedModel {
       n: gbsg.time.length,
     },
     method:
-      `Cox proportional hazards, Newton–Raphson on the partial likelihood with Breslow ties (as R&A); baseline cumulative hazard ` +
+      `Cox proportional hazards, Newton–Raphson on the partial likelihood with Breslow ties; baseline cumulative hazard ` +
       `by Breslow's estimator at the training means of the terms. Time scale: months (days / ${DAYS_PER_MONTH}). The ONNX graph ` +
       `derives the terms from the raw inputs: tumour size in mm → indicators > 20 mm and > 50 mm (the categories ≤ 20, 20–50, ` +
-      `> 50 mm of both cohorts; 20 mm exactly is ≤ 20); grade → indicator grade 3 (grade 1 and 2 together, as R&A); positive ` +
+      `> 50 mm of both cohorts; 20 mm exactly is ≤ 20); grade → indicator grade 3 (Rotterdam has grades 2 and 3 only); positive ` +
       `nodes → exp(${NODES_RATE}·nodes) (the Sauerbrei–Royston transform used with these data; flat beyond ~20 nodes); PR and ER ` +
       `→ ln(fmol + 1); age, menopausal status and hormonal therapy linear. Terms: ${describeCoefficients(model, FEATURE_NAMES)}. ` +
       `Baseline cumulative hazard at 12/24/60 months: ${model.baselineCumHazard.map((h) => h.toFixed(5)).join(' / ')}. ` +

@@ -33,8 +33,8 @@ export function fitCoxModel(options: {
 }): CoxModelFit {
   const z = options.data.features.map((row) => termRow(options.specs, row));
   const data = { x: z, time: options.data.time, event: options.data.event };
-  // Breslow ties for the fit, so the Breslow baseline below is the matching estimator
-  // (and as Royston & Altman 2013 fitted their Rotterdam model).
+  // Breslow ties for the fit, so the Breslow baseline below is the matching estimator (also
+  // the choice with which Therneau's survival vignette reproduces Royston & Altman's model).
   const fit = fitCox(data, { ties: 'breslow' });
   const means = columnMeans(z);
   const terms = options.specs.map((spec, k) => ({ ...spec, mean: means[k]!, beta: fit.beta[k]! }));
