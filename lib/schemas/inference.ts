@@ -116,6 +116,9 @@ export const contributionDtoSchema = z.object({ feature: z.string(), label: z.st
 
 export const inferenceResultDtoSchema = z.object({
   id: z.string(),
+  /** The version that produced it: compare with the card's modelVersionId (an older version's result stays until the next run). */
+  modelVersionId: z.string(),
+  semver: z.string(),
   status: z.enum(inferenceStatuses),
   trigger: z.enum(inferenceTriggers),
   createdAt: z.string(),
