@@ -117,12 +117,15 @@ export interface ShippedModelsOutcome {
   unchanged: string[];
 }
 
+/** models/<key>/<version>/ folders holding a model.onnx or a card.json (models/data/ holds neither). */
 async function shippedFolders(dir: string): Promise<string[]> {
   const folders: string[] = [];
   for (const model of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     if (!model.isDirectory()) continue;
     for (const version of await readdir(path.join(dir, model.name), { withFileTypes: true })) {
-      if (version.isDirectory()) folders.push(path.join(dir, model.name, version.name));
+      if (!version.isDirectory()) continue;
+      const files = await readdir(path.join(dir, model.name, version.name));
+      if (files.includes('model.onnx') || files.includes('card.json')) folders.push(path.join(dir, model.name, version.name));
     }
   }
   return folders.sort();

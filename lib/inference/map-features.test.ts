@@ -86,6 +86,11 @@ describe('mapFeatures', () => {
     expect(toModelUnit(5, null, feature)).toBeNull();
     expect(toModelUnit(5, '', feature)).toBeNull();
     expect(toModelUnit(5, null, { unit: '1', conversions: [] })).toBe(5);
+    // An ECOG score sent without a unit, for a model unit "{score}" (UCUM: an annotation equals 1).
+    expect(toModelUnit(1, null, { unit: '{score}', conversions: [] })).toBe(1);
+    expect(toModelUnit(1, '1', { unit: '{score}', conversions: [] })).toBe(1);
+    expect(toModelUnit(1, '%', { unit: '{score}', conversions: [] })).toBeNull();
+    expect(toModelUnit(1, null, { unit: 'mm', conversions: [] })).toBeNull();
     expect(toModelUnit(5, 'mg/dl', feature)).toBeNull(); // UCUM is case-sensitive: not the same unit
     expect(toModelUnit(37, 'Cel', { unit: '[degF]', conversions: [{ from: 'Cel', factor: 1.8, offset: 32 }] })).toBeCloseTo(98.6, 6);
   });

@@ -4,8 +4,8 @@
 //
 // Rules (lib/inference/README.md):
 // - a value in another unit than the model's is converted only by a conversion the card
-//   declares; otherwise it is unit_unknown. Units are never guessed, and a value without a
-//   unit matches only the dimensionless model unit "1";
+//   declares; otherwise it is unit_unknown. Units are never guessed: a value without a unit
+//   matches only a dimensionless model unit ("1", "{score}", "{bool}": UCUM's unity);
 // - a value outside the card's validRange (after conversion) is out_of_range;
 // - a missing value is imputed only when the card says `impute`, and the result is flagged;
 // - missing under `block`, out_of_range and unit_unknown keep the model from being scored.
@@ -141,13 +141,20 @@ function findValue(feature: ModelFeature, data: CaseFeatureData): Found {
   }
 }
 
+/**
+ * Dimensionless in UCUM: unity "1" and annotations such as "{score}" or "{bool}" (an annotation
+ * alone equals 1). A value sent without a unit (a score, a count) counts as dimensionless too.
+ */
+const isDimensionless = (unit: string | null) => unit === null || unit === '1' || /^\{[^{}]*\}$/.test(unit);
+
 /** The value in the model's unit, or null when no declared conversion gets it there. */
 export function toModelUnit(value: number, rawUnit: string | null, feature: Pick<ModelFeature, 'unit' | 'conversions'>): number | null {
   const unit = rawUnit?.trim() || null;
   if (unit === feature.unit) return value;
-  if (unit === null) return feature.unit === '1' ? value : null;
-  const conversion = feature.conversions.find((c) => c.from === unit);
-  return conversion ? value * conversion.factor + conversion.offset : null;
+  const conversion = unit === null ? undefined : feature.conversions.find((c) => c.from === unit);
+  if (conversion) return value * conversion.factor + conversion.offset;
+  if (isDimensionless(unit) && isDimensionless(feature.unit)) return value;
+  return null;
 }
 
 function mapOne(feature: ModelFeature, data: CaseFeatureData): { mapped: MappedFeature; flag: InferenceFlag | null } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLinearModel, makeTestSpec, sha256Hex } from '@/lib/inference/test-support/linear-model';
-import { decodeOnnx } from './decode-onnx';
+import { readModelMetadata as decodeOnnx } from './onnx/read-model-metadata';
 import { checkEmbeddedCard, checkGraph, maxAbsError, parseCard, validateModelUpload } from './validate-model-upload';
 
 const classifier = makeTestSpec();
@@ -70,7 +70,7 @@ describe('validateModelUpload (with onnxruntime)', () => {
       expect(result.ok, JSON.stringify(result)).toBe(true);
       if (!result.ok) continue;
       expect(result.entities).toEqual(['LUNG']);
-      expect(result.report).toMatchObject({ fileSha256: sha256Hex(bytes), irVersion: 8, opsets: { '': 13 }, embeddedCard: true, runtime: expect.stringMatching(/^onnxruntime-node 1\.30/) });
+      expect(result.report).toMatchObject({ fileSha256: sha256Hex(bytes), irVersion: 8, opsets: [{ domain: '', version: 13 }], embeddedCard: true, runtime: expect.stringMatching(/^onnxruntime-node 1\.30/) });
       expect(Math.max(...result.report.testVectorMaxAbsError)).toBeLessThan(1e-4);
     }
   });

@@ -15,8 +15,8 @@ import { TumorEntity } from '@/lib/generated/prisma/enums';
 import { createSession } from '@/lib/inference/session-cache';
 import { scoreVector } from '@/lib/inference/score';
 import type { ModelRejection } from '@/lib/schemas/inference';
-import { decodeOnnx, ONNX_FLOAT, type DecodedOnnx, type OnnxValueInfo } from './decode-onnx';
 import { CARD_METADATA_KEY, modelCardSchema, type ModelCard } from './model-card';
+import { readModelMetadata, type ModelMetadata, type TensorInfo } from './onnx/read-model-metadata';
 import { canonicalJson } from '@/lib/fhir/source-hash';
 
 export const MODEL_MAX_BYTES = 20 * 1024 * 1024;
@@ -25,11 +25,10 @@ export interface ValidationReport {
   fileSha256: string;
   fileSizeBytes: number;
   irVersion: number;
-  opsets: Record<string, number>;
+  opsets: ModelMetadata['opsets'];
   producer: string;
-  nodeCount: number;
-  input: OnnxValueInfo;
-  outputs: OnnxValueInfo[];
+  input: TensorInfo;
+  outputs: TensorInfo[];
   embeddedCard: boolean;
   /** Largest absolute error per test vector (over all its outputs). */
   testVectorMaxAbsError: number[];
@@ -84,11 +83,12 @@ export function checkEntities(card: ModelCard): { entities: TumorEntity[]; reaso
   };
 }
 
-const isDynamic = (dim: number | string | null) => dim === null || typeof dim === 'string';
-const showShape = (shape: OnnxValueInfo['shape']) => (shape ? `[${shape.map((d) => (d === null ? '?' : d)).join(', ')}]` : 'no shape');
+/** A symbolic or missing dimension (read-model-metadata gives null for both). */
+const isDynamic = (dim: number | null) => dim === null;
+const showShape = (dims: TensorInfo['dims']) => `[${dims.map((d) => (d === null ? '?' : d)).join(', ')}]`;
 
 /** The graph's one input and its outputs against the card. */
-export function checkGraph(decoded: DecodedOnnx, card: ModelCard): ModelRejection[] {
+export function checkGraph(decoded: ModelMetadata, card: ModelCard): ModelRejection[] {
   const reasons: ModelRejection[] = [];
   const n = card.features.length;
   if (decoded.inputs.length !== 1) {
@@ -96,9 +96,9 @@ export function checkGraph(decoded: DecodedOnnx, card: ModelCard): ModelRejectio
   } else {
     const input = decoded.inputs[0]!;
     if (input.name !== card.input.name) reasons.push(reason('input_name', `The model's input is "${input.name}"; the card says "${card.input.name}".`, 'input.name'));
-    if (input.elemType !== ONNX_FLOAT) reasons.push(reason('input_type', `The input "${input.name}" is not float32 (ONNX type ${input.elemType}).`));
-    const shape = input.shape;
-    const ok = shape !== null && shape.length === 2 && (isDynamic(shape[0]!) || shape[0] === 1) && shape[1] === n;
+    if (input.elemType !== 'FLOAT') reasons.push(reason('input_type', `The input "${input.name}" is ${input.elemType}, not FLOAT (float32).`));
+    const shape = input.dims;
+    const ok = shape.length === 2 && (isDynamic(shape[0]!) || shape[0] === 1) && shape[1] === n;
     if (!ok) reasons.push(reason('input_shape', `The input "${input.name}" has shape ${showShape(shape)}; the card's ${n} features need [1 or dynamic, ${n}].`));
   }
   const declared = new Map(card.outputs.map((o) => [o.name, o]));
@@ -109,12 +109,12 @@ export function checkGraph(decoded: DecodedOnnx, card: ModelCard): ModelRejectio
       reasons.push(reason('output_missing', `The card declares output "${output.name}", which the model does not have (it has ${[...graphOutputs.keys()].join(', ') || 'none'}).`, 'outputs'));
       continue;
     }
-    if (found.elemType !== ONNX_FLOAT) reasons.push(reason('output_type', `Output "${output.name}" is not float32 (ONNX type ${found.elemType}).`));
-    // [batch, ...card shape]; the card's shape without the batch is also accepted as the whole shape.
-    const shape = found.shape;
-    const matches = (dims: (number | string | null)[], expected: number[]) => dims.length === expected.length && dims.every((d, i) => isDynamic(d) || d === expected[i]);
-    const ok = shape !== null && (matches(shape, [1, ...output.shape]) || matches(shape, output.shape));
-    if (!ok) reasons.push(reason('output_shape', `Output "${output.name}" has shape ${showShape(shape)}; the card declares [${output.shape.join(', ')}] per case ([1, ${output.shape.join(', ')}] with the batch).`));
+    if (found.elemType !== 'FLOAT') reasons.push(reason('output_type', `Output "${output.name}" is ${found.elemType}, not FLOAT (float32).`));
+    // The card's shape is the whole shape ([1, 3]) or the shape per case without the batch ([3]).
+    const shape = found.dims;
+    const matches = (dims: (number | null)[], expected: number[]) => dims.length === expected.length && dims.every((d, i) => isDynamic(d) || d === expected[i]);
+    const ok = matches(shape, output.shape) || matches(shape, [1, ...output.shape]);
+    if (!ok) reasons.push(reason('output_shape', `Output "${output.name}" has shape ${showShape(shape)}; the card declares [${output.shape.join(', ')}].`));
   }
   for (const name of graphOutputs.keys()) {
     if (!declared.has(name)) reasons.push(reason('output_undeclared', `The model has an output "${name}" that the card does not declare.`, 'outputs'));
@@ -202,11 +202,11 @@ export async function validateModelUpload(input: { bytes: Uint8Array; card: unkn
   if (fileSizeBytes > MODEL_MAX_BYTES) reasons.push(reason('file_too_large', `The model file is larger than ${MODEL_MAX_BYTES / 1024 / 1024} MB.`));
   if (fileSizeBytes === 0 || fileSizeBytes > MODEL_MAX_BYTES) return fail();
 
-  let decoded: DecodedOnnx | null = null;
+  let decoded: ModelMetadata | null = null;
   try {
-    decoded = decodeOnnx(bytes);
+    decoded = readModelMetadata(bytes);
   } catch (error) {
-    reasons.push(reason('onnx_decode', `The file is not an ONNX model: ${(error as Error).message}.`));
+    reasons.push(reason('onnx_decode', `The file cannot be read as ONNX: ${(error as Error).message}.`));
   }
   const card = parsed.card;
   let entities: TumorEntity[] = [];
@@ -223,7 +223,7 @@ export async function validateModelUpload(input: { bytes: Uint8Array; card: unkn
   try {
     session = await createSession(bytes);
   } catch (error) {
-    reasons.push(reason('onnx_runtime', `onnxruntime ${ortEnv.versions.node ?? ''} cannot load the model (IR ${decoded.irVersion}, opsets ${JSON.stringify(decoded.opsets)}): ${firstLine(error)}`));
+    reasons.push(reason('onnx_runtime', `onnxruntime ${ortEnv.versions.node ?? ''} cannot load the model (IR ${decoded.irVersion}, opsets ${decoded.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ')}): ${firstLine(error)}`));
     return fail();
   }
   try {
@@ -240,8 +240,7 @@ export async function validateModelUpload(input: { bytes: Uint8Array; card: unkn
         fileSizeBytes,
         irVersion: decoded.irVersion,
         opsets: decoded.opsets,
-        producer: decoded.producer,
-        nodeCount: decoded.nodeCount,
+        producer: decoded.producerName,
         input: decoded.inputs[0]!,
         outputs: decoded.outputs,
         embeddedCard: decoded.metadata[CARD_METADATA_KEY] !== undefined,

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { CARD_METADATA_KEY, modelCardSchema, type ModelCard, type ModelFeature } from '@/lib/models/model-card';
 import type { onnx as OnnxTypes } from 'onnx-proto';
-import { onnx, ONNX_FLOAT } from '@/lib/models/decode-onnx';
+import { onnx } from '@/lib/models/onnx/onnx-proto';
+
+const ONNX_FLOAT = onnx.TensorProto.DataType.FLOAT;
 
 export interface LinearModelSpec {
   card: ModelCard;
