@@ -69,7 +69,7 @@ export const inferenceReviewSchema = z
   .superRefine((input, ctx) => {
     if (input.mark === 'DISAGREE' && !input.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why you disagree.' });
   });
-export type InferenceReviewInput = z.output<typeof inferenceReviewSchema>;
+export type InferenceReviewInput = Omit<z.output<typeof inferenceReviewSchema>, 'reason'> & { reason?: string };
 
 /** Every registry transition names the version, the row version the admin saw, and why. */
 export const modelTransitionSchema = z.object({

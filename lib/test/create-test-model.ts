@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { registerModelVersion } from '@/lib/db/model-registration';
 import { activateModelVersion, setModelVersionShadow } from '@/lib/db/model-versions';
 import { reviewReportFact } from '@/lib/db/report-fact-reviews';
-import { buildLinearModel, makeTestSpec, type LinearModelSpec } from '@/lib/inference/test-support/linear-model';
+import { buildLinearModel, makeTestSpec, sha256Hex, type LinearModelSpec } from '@/lib/inference/test-support/linear-model';
 import { extractReportFacts } from '@/lib/report-facts';
 import type { ModelVersionDto } from '@/lib/schemas/inference';
 import { createTestCase, type TestCase } from './create-test-case';
@@ -52,4 +52,28 @@ export async function createInferenceCase(options: { referrer: Actor; boardMembe
     await reviewReportFact({ actor: options.referrer, input: { caseId: world.caseId, reportId: world.reportIds[0]!, factKey: fact.key, status: 'CONFIRMED' } });
   }
   return world;
+}
+
+/**
+ * A version row written straight to the table (no validation, no audit event), for tests
+ * that must not leave audit rows behind, such as the action matrix's fixtures.
+ */
+export async function insertTestModelVersion(options: { status: 'VALIDATED' | 'SHADOW' | 'ACTIVE' | 'RETIRED'; modelKey?: string; semver?: string; replacesVersionId?: string }) {
+  const spec = makeTestSpec({ modelKey: options.modelKey ?? uniqueModelKey('row'), version: options.semver ?? '1.0.0' });
+  const bytes = buildLinearModel(spec);
+  return db().modelVersion.create({
+    data: {
+      modelKey: spec.card.modelKey,
+      semver: spec.card.version,
+      name: spec.card.name,
+      status: options.status,
+      entities: ['LUNG'],
+      fileSha256: sha256Hex(bytes),
+      fileSizeBytes: bytes.byteLength,
+      fileBytes: Uint8Array.from(bytes),
+      card: spec.card,
+      replacesVersionId: options.replacesVersionId ?? null,
+    },
+    select: { id: true, version: true, modelKey: true },
+  });
 }
