@@ -3,6 +3,7 @@
 #   - Chromium from Debian (Playwright never downloads a browser here)
 #   - Orthanc with its DICOMweb plugin from Debian (the PACS of the proxy-mode tests;
 #     they start their own instance on a free port, see scripts/orthanc/start-orthanc.ts)
+#   - the ONNX checker from Debian (python3-onnx) for the committed models
 #   - PostgreSQL on 127.0.0.1:5432 (present on every dev/CI machine; started if down)
 # The OIDC provider and the app itself are started by the e2e stack (e2e/support/start-stack.ts).
 set -euo pipefail
@@ -28,6 +29,20 @@ if [ ! -x "${ORTHANC_BINARY:-/usr/sbin/Orthanc}" ] || ! dpkg -s orthanc-dicomweb
     # The package starts a system Orthanc where an init system runs; the tests start their own.
   else
     echo "Orthanc is missing: run 'sudo apt-get install orthanc orthanc-dicomweb' (or set ORTHANC_BINARY and ORTHANC_DICOMWEB_PLUGIN)." >&2
+    exit 1
+  fi
+fi
+
+# The reference ONNX checker validates the committed models independently of our writer
+# (scripts/models/check-onnx.py); Debian's python3 has it, the pyenv python3 does not.
+if ! /usr/bin/python3 -c 'import onnx' >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing the ONNX checker (python3-onnx) from Debian's packages …"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends python3-onnx >/dev/null
+  else
+    echo "python3-onnx is missing: run 'sudo apt-get install python3-onnx'." >&2
     exit 1
   fi
 fi

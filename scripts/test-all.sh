@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test Konsil has, in the order that fails fastest.
 #   1. generate the Prisma client, type-check
-#   2. unit tests (pure logic)
+#   2. unit tests (pure logic); the ONNX models re-trained and checked against their cards
 #   3. the demo world's synthetic CT checked with dciodvfy (Debian dicom3tools)
 #   4. integration tests against the real PostgreSQL (TEST_DATABASE_ADMIN_URL,
 #      default postgresql://postgres@127.0.0.1:5432/postgres) and a local Orthanc
@@ -23,6 +23,10 @@ SKIP_ENV_VALIDATION=1 npx tsc --noEmit
 
 step "unit tests"
 SKIP_ENV_VALIDATION=1 npx vitest run --project unit
+
+step "models: re-train, reproduce card metrics, ONNX checker"
+npx tsx scripts/models/verify-models.ts
+/usr/bin/python3 scripts/models/check-onnx.py
 
 step "demo world DICOM against the standard (dciodvfy)"
 bash scripts/check-demo-dicom.sh
