@@ -1,6 +1,6 @@
 // The model registry against the real database: registration through validation (refusals
 // store nothing but their audit event), the lifecycle and its invariants, the upload route.
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -35,16 +35,19 @@ function foreignUploads(): { name: string; bytes: Uint8Array; card: unknown; cod
   wrongVector.testVectors[0]!.expected.probability = [0.999];
   return [
     { name: 'not ONNX at all', bytes: new TextEncoder().encode('PK\u0003\u0004 a zip, not a model'), card: good.card, codes: ['onnx_decode'] },
-    { name: 'an opset the runtime does not know', bytes: buildLinearModel(good, { opset: 99 }), card: good.card, codes: ['onnx_runtime'] },
-    { name: 'input named otherwise', bytes: buildLinearModel(good, { inputName: 'x', embedCard: false }), card: good.card, codes: ['input_name'] },
-    { name: 'input of the wrong width', bytes: buildLinearModel(good, { inputWidth: 4, embedCard: false }), card: good.card, codes: ['input_shape'] },
+    // Beyond the policy and beyond the runtime: both are said.
+    { name: 'an opset the runtime does not know', bytes: buildLinearModel(good, { opset: 99 }), card: good.card, codes: ['onnx_version', 'onnx_runtime'] },
+    { name: 'a newer opset the runtime knows', bytes: buildLinearModel(good, { opset: 17 }), card: good.card, codes: ['onnx_version'] },
+    { name: 'input named otherwise', bytes: buildLinearModel(good, { inputName: 'x' }), card: good.card, codes: ['input_name'] },
+    { name: 'input of the wrong width', bytes: buildLinearModel(good, { inputWidth: 4 }), card: good.card, codes: ['input_shape'] },
     // A double input into float arithmetic is also a graph onnxruntime refuses to load: both are said.
-    { name: 'double input', bytes: buildLinearModel(good, { inputElemType: 11, embedCard: false }), card: good.card, codes: ['input_type', 'onnx_runtime'] },
-    { name: 'an output the card declares is missing', bytes: buildLinearModel(good, { dropOutputs: ['contributions'], embedCard: false }), card: good.card, codes: ['output_missing'] },
-    { name: 'a survival model under a classifier card', bytes: buildLinearModel(spec({ kind: 'survival' }), { embedCard: false }), card: good.card, codes: ['output_missing', 'output_undeclared', 'output_undeclared'] },
+    { name: 'double input', bytes: buildLinearModel(good, { inputElemType: 11 }), card: good.card, codes: ['input_type', 'onnx_runtime'] },
+    { name: 'an output the card declares is missing', bytes: buildLinearModel(good, { dropOutputs: ['contributions'] }), card: good.card, codes: ['output_missing'] },
+    { name: 'a survival model under a classifier card', bytes: buildLinearModel(spec({ kind: 'survival' }), { embedCard: good.card }), card: good.card, codes: ['output_missing', 'output_undeclared', 'output_undeclared'] },
     { name: 'embedded card differs', bytes: buildLinearModel(good, { embedCard: { ...good.card, name: 'Something else' } }), card: good.card, codes: ['embedded_card'] },
-    { name: 'test vector not reproduced', bytes: buildLinearModel(good, { embedCard: false }), card: wrongVector, codes: ['test_vector'] },
-    { name: 'card without intended use', bytes: buildLinearModel(good, { embedCard: false }), card: { ...good.card, intendedUse: '' }, codes: ['card_schema'] },
+    { name: 'no embedded card', bytes: buildLinearModel(good, { embedCard: false }), card: good.card, codes: ['embedded_card_missing'] },
+    { name: 'test vector not reproduced', bytes: buildLinearModel(good, { embedCard: wrongVector }), card: wrongVector, codes: ['test_vector'] },
+    { name: 'card without intended use', bytes: buildLinearModel(good), card: { ...good.card, intendedUse: '' }, codes: ['card_schema'] },
     { name: 'card that is not JSON', bytes: buildLinearModel(good), card: '{"modelKey": "x",', codes: ['card_json'] },
   ];
 }
@@ -57,7 +60,7 @@ describe('registerModelVersion', () => {
     expect(version).toMatchObject({ modelKey: s.card.modelKey, semver: '1.0.0', status: 'VALIDATED', entities: ['LUNG'], fileSha256: sha256Hex(bytes), fileSizeBytes: bytes.byteLength, uploadedBy: { id: admin.id, name: 'Admin Registry' }, version: 0 });
     const row = await db().modelVersion.findUniqueOrThrow({ where: { id: version.id } });
     expect(Buffer.from(row.fileBytes).equals(Buffer.from(bytes))).toBe(true);
-    expect(row.validationReport).toMatchObject({ fileSha256: sha256Hex(bytes), irVersion: 8, embeddedCard: true });
+    expect(row.validationReport).toMatchObject({ fileSha256: sha256Hex(bytes), irVersion: 8, testVectorTolerance: 1e-4 });
     const detail = await getModelVersion({ actor: admin, versionId: version.id });
     expect(detail.card).toMatchObject({ modelKey: s.card.modelKey });
     expect(await db().auditEvent.findFirst({ where: { action: 'model.register', entityId: version.id } })).toMatchObject({ actorId: admin.id, detail: { source: 'upload', fileSha256: sha256Hex(bytes) } });
@@ -89,6 +92,33 @@ describe('registerModelVersion', () => {
     const s = spec();
     await expect(registerModelVersion({ actor: clinician, bytes: buildLinearModel(s), card: s.card })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await db().modelVersion.count({ where: { modelKey: s.card.modelKey } })).toBe(0);
+  });
+});
+
+describe('the training branch’s foreign fixtures (lib/models/test-fixtures)', () => {
+  // Each is the real WDBC model and card except for one thing (see that folder's README); the
+  // card is submitted as an admin would, without the card file's fileSha256 (it names the real file).
+  const fixtures: [file: string, codes: string[]][] = [
+    ['opset-21.onnx', ['onnx_version']],
+    ['opset-27.onnx', ['onnx_version', 'onnx_runtime']],
+    // Its contributions output is [1, 7] too, against the card's [1, 10].
+    ['wdbc-input-1x7.onnx', ['input_shape', 'output_shape']],
+    ['truncated.onnx', ['onnx_decode']],
+    ['wrong-test-vectors.onnx', ['test_vector']],
+    ['no-card.onnx', ['embedded_card_missing']],
+  ];
+
+  it.each(fixtures)('refuses %s with its reason and stores nothing', async (file, codes) => {
+    const folder = path.join(process.cwd(), 'lib/models/test-fixtures');
+    const { fileSha256: _real, ...card } = JSON.parse(await readFile(path.join(process.cwd(), 'models/breast-malignancy-wdbc/1.0.0/card.json'), 'utf8')) as Record<string, unknown>;
+    const bytes = new Uint8Array(await readFile(path.join(folder, file)));
+    const before = await db().modelVersion.count();
+    const error = await registerModelVersion({ actor: admin, bytes, card: JSON.stringify(card) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelRejectedError);
+    // One reason per failing test vector: the distinct codes are the fixture's reason.
+    expect([...new Set((error as ModelRejectedError).reasons.map((r) => r.code))]).toEqual(codes);
+    expect(await db().modelVersion.count()).toBe(before);
+    expect(await db().auditEvent.findFirst({ where: { action: 'model.register_reject', actorId: admin.id }, orderBy: { id: 'desc' } })).toMatchObject({ detail: { fileSha256: sha256Hex(bytes), modelKey: 'breast-malignancy-wdbc' } });
   });
 });
 
@@ -202,7 +232,7 @@ describe('POST /api/admin/models', () => {
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ modelKey: s.card.modelKey, status: 'VALIDATED' });
 
-    const refused = await POST(upload(buildLinearModel(s, { inputName: 'x', embedCard: false }), JSON.stringify({ ...s.card, version: '1.0.1' })), {});
+    const refused = await POST(upload(buildLinearModel(s, { inputName: 'x' }), JSON.stringify(s.card)), {});
     expect(refused.status).toBe(422);
     const body = (await refused.json()) as { reasons: { code: string }[] };
     expect(body.reasons.map((r) => r.code)).toEqual(['input_name']);

@@ -46,8 +46,8 @@ describe('checkGraph', () => {
 });
 
 describe('checkEmbeddedCard', () => {
-  it('passes without an embedded card or with the same card, and names the fields that differ', () => {
-    expect(checkEmbeddedCard({}, classifier.card)).toEqual([]);
+  it('requires the card in the file, equal to the submitted one, and names the fields that differ', () => {
+    expect(checkEmbeddedCard({}, classifier.card)).toEqual([expect.objectContaining({ code: 'embedded_card_missing' })]);
     expect(checkEmbeddedCard({ 'konsil.card': JSON.stringify(classifier.card) }, classifier.card)).toEqual([]);
     const other = { ...classifier.card, name: 'Another name', limitations: ['other'] };
     expect(checkEmbeddedCard({ 'konsil.card': JSON.stringify(other) }, classifier.card)[0]!.message).toMatch(/differs from the submitted card in: limitations, name\./);
@@ -70,7 +70,7 @@ describe('validateModelUpload (with onnxruntime)', () => {
       expect(result.ok, JSON.stringify(result)).toBe(true);
       if (!result.ok) continue;
       expect(result.entities).toEqual(['LUNG']);
-      expect(result.report).toMatchObject({ fileSha256: sha256Hex(bytes), irVersion: 8, opsets: [{ domain: '', version: 13 }], embeddedCard: true, runtime: expect.stringMatching(/^onnxruntime-node 1\.30/) });
+      expect(result.report).toMatchObject({ fileSha256: sha256Hex(bytes), irVersion: 8, opsets: [{ domain: '', version: 13 }], runtime: expect.stringMatching(/^onnxruntime-node 1\.30/) });
       expect(Math.max(...result.report.testVectorMaxAbsError)).toBeLessThan(1e-4);
     }
   });
@@ -81,15 +81,17 @@ describe('validateModelUpload (with onnxruntime)', () => {
     expect(await validateModelUpload({ bytes: new Uint8Array(), card: classifier.card })).toMatchObject({ ok: false, reasons: [{ code: 'file_empty' }] });
   });
 
-  it('refuses an opset the runtime does not support', async () => {
-    const result = await validateModelUpload({ bytes: buildLinearModel(classifier, { opset: 99 }), card: classifier.card });
-    expect(codes(result)).toEqual(['onnx_runtime']);
+  it('refuses files outside Konsil’s ONNX policy, and says when the runtime cannot load them either', async () => {
+    expect(codes(await validateModelUpload({ bytes: buildLinearModel(classifier, { opset: 99 }), card: classifier.card }))).toEqual(['onnx_version', 'onnx_runtime']);
+    const newer = await validateModelUpload({ bytes: buildLinearModel(classifier, { opset: 17, irVersion: 9 }), card: classifier.card });
+    expect(codes(newer)).toEqual(['onnx_version']);
+    expect(newer.ok ? '' : newer.reasons[0]!.message).toMatch(/uses IR version 9, ai\.onnx opset 17; Konsil accepts IR ≤ 8/);
   });
 
   it('refuses a model whose test vectors it does not reproduce', async () => {
     const card = structuredClone(classifier.card);
     card.testVectors[1]!.expected.probability = [0.123];
-    const result = await validateModelUpload({ bytes: buildLinearModel(classifier, { embedCard: false }), card });
+    const result = await validateModelUpload({ bytes: buildLinearModel(classifier, { embedCard: card }), card });
     expect(codes(result)).toEqual(['test_vector']);
     expect(result.ok ? '' : result.reasons[0]!.message).toMatch(/Test vector 2, output "probability": expected \[0\.123\]/);
   });

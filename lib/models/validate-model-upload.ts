@@ -1,10 +1,11 @@
 // Everything a model version must pass before the registry stores it. Each check adds
 // reasons instead of stopping at the first, so an admin sees every problem at once:
 //   the card parses (zod issues with their paths) and matches the file's sha256 if it names one;
-//   the bytes are an ONNX model (protobuf) that onnxruntime loads (IR and opsets it supports);
+//   the bytes are an ONNX model (protobuf) within Konsil's ONNX policy (IR ≤ 8, ai.onnx opset ≤ 15,
+//   ai.onnx.ml ≤ 3, no other domains) that onnxruntime loads;
 //   exactly one float input, named as the card says, shaped [1 or dynamic, features];
 //   the outputs are exactly the card's, float, shaped [batch, ...card shape];
-//   the card embedded in metadata_props (if any) is the submitted card;
+//   the file carries its card in metadata_props ("konsil.card") and it is the submitted card;
 //   the card's entities are Konsil tumor entities;
 //   every test vector is reproduced within the card's tolerance.
 // No database here: lib/db/model-versions.ts stores the version only when this says ok.
@@ -21,6 +22,25 @@ import { canonicalJson } from '@/lib/fhir/source-hash';
 
 export const MODEL_MAX_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Konsil's ONNX policy: what onnx-proto (onnx.proto 1.10: the writer in lib/models/onnx and the
+ * decoder here) and the reference checker (Debian's python3-onnx 1.12) describe. onnxruntime loads
+ * newer files too, but a file the registry cannot fully read or independently check is refused.
+ */
+export const ONNX_POLICY = { maxIrVersion: 8, maxOpsets: { '': 15, 'ai.onnx': 15, 'ai.onnx.ml': 3 } as Record<string, number> };
+
+export function checkOnnxPolicy(decoded: Pick<ModelMetadata, 'irVersion' | 'opsets'>): ModelRejection[] {
+  const problems: string[] = [];
+  if (decoded.irVersion > ONNX_POLICY.maxIrVersion) problems.push(`IR version ${decoded.irVersion}`);
+  for (const { domain, version } of decoded.opsets) {
+    const max = ONNX_POLICY.maxOpsets[domain];
+    if (max === undefined) problems.push(`operator domain "${domain}"`);
+    else if (version > max) problems.push(`${domain || 'ai.onnx'} opset ${version}`);
+  }
+  if (problems.length === 0) return [];
+  return [reason('onnx_version', `The model uses ${problems.join(', ')}; Konsil accepts IR ≤ ${ONNX_POLICY.maxIrVersion}, ai.onnx opset ≤ 15 and ai.onnx.ml opset ≤ 3 (what its ONNX reader and the reference checker understand). Export with an older opset.`)];
+}
+
 export interface ValidationReport {
   fileSha256: string;
   fileSizeBytes: number;
@@ -29,7 +49,6 @@ export interface ValidationReport {
   producer: string;
   input: TensorInfo;
   outputs: TensorInfo[];
-  embeddedCard: boolean;
   /** Largest absolute error per test vector (over all its outputs). */
   testVectorMaxAbsError: number[];
   testVectorTolerance: number;
@@ -122,10 +141,14 @@ export function checkGraph(decoded: ModelMetadata, card: ModelCard): ModelReject
   return reasons;
 }
 
-/** The card inside the file, if there is one, must be the submitted card (defaults applied on both sides). */
+/**
+ * The file must carry its card (the contract in model-card.ts: the same JSON travels in
+ * metadata_props, so the file alone says what it is) and it must be the submitted card
+ * (defaults applied on both sides; the card file's `fileSha256` cannot be inside the file it hashes).
+ */
 export function checkEmbeddedCard(metadata: Record<string, string>, card: ModelCard): ModelRejection[] {
   const embedded = metadata[CARD_METADATA_KEY];
-  if (embedded === undefined) return [];
+  if (embedded === undefined) return [reason('embedded_card_missing', `The file carries no model card (metadata_props "${CARD_METADATA_KEY}"): write the card into the model when exporting it.`)];
   let raw: unknown;
   try {
     raw = JSON.parse(embedded);
@@ -215,8 +238,9 @@ export async function validateModelUpload(input: { bytes: Uint8Array; card: unkn
     entities = checked.entities;
     reasons.push(...checked.reasons);
   }
-  if (decoded && card) reasons.push(...checkGraph(decoded, card), ...checkEmbeddedCard(decoded.metadata, card));
   if (!decoded) return fail();
+  reasons.push(...checkOnnxPolicy(decoded));
+  if (card) reasons.push(...checkGraph(decoded, card), ...checkEmbeddedCard(decoded.metadata, card));
 
   // The runtime decides what it supports (IR version, opsets, operators): load it for real.
   let session: InferenceSession;
@@ -243,7 +267,6 @@ export async function validateModelUpload(input: { bytes: Uint8Array; card: unkn
         producer: decoded.producerName,
         input: decoded.inputs[0]!,
         outputs: decoded.outputs,
-        embeddedCard: decoded.metadata[CARD_METADATA_KEY] !== undefined,
         testVectorMaxAbsError: vectors.errors,
         testVectorTolerance: card.testVectorTolerance,
         runtime: `onnxruntime-node ${ortEnv.versions.node ?? 'unknown'}`,
