@@ -61,7 +61,7 @@ async function main() {
   const bench = await createBenchDatabase('konsil_bench_inference');
   process.env.DATABASE_URL = bench.url;
   const { db } = await import('../lib/db/client');
-  const { registerShippedModels, SHIPPED_MODELS_DIR } = await import('../lib/db/model-registration');
+  const { registerShippedModels, SHIPPED_MODELS_DIR } = await import('../lib/db/shipped-models');
   const { runModelsForCase } = await import('../lib/inference/run-models-for-case');
   const { getSession } = await import('../lib/inference/session-cache');
   const { inputTensor } = await import('../lib/inference/score');
@@ -83,6 +83,8 @@ async function main() {
     console.log('');
     console.log('  model                          status           raw p50/p95          app path p50/p95       write floor p50/p95    ratio   targets');
     const lines: string[] = [];
+    const breakdown: string[] = [];
+    let floorRows = 0;
     for (const version of versions) {
       const card = version.card as unknown as ModelCard;
       // This model alone is active for its turn, so the app path runs one model.
@@ -104,12 +106,11 @@ async function main() {
       // The floor writes what the app path wrote: the same inputs, outputs, contributions and flags.
       const stored = await client.query(`SELECT inputs, outputs, contributions, flags, "inputHash", "modelFileSha256" FROM inference_results WHERE "caseId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [caseId]);
       const row = stored.rows[0] as { inputs: unknown; outputs: unknown; contributions: unknown; flags: unknown; inputHash: string; modelFileSha256: string };
-      let n = 0;
       const floor = await time(RUNS, () =>
         client.query(
           `INSERT INTO inference_results (id, "modelVersionId", "caseId", status, trigger, shadow, inputs, "inputHash", "modelFileSha256", outputs, contributions, flags, "durationMs", "triggeredById")
            VALUES ($1, $2, $3, 'SCORED', 'ON_DEMAND', false, $4, $5, $6, $7, $8, $9, 0.05, $10)`,
-          [`benchfloor${process.pid}x${n++}`, version.id, caseId, JSON.stringify(row.inputs), row.inputHash, row.modelFileSha256, JSON.stringify(row.outputs), JSON.stringify(row.contributions), JSON.stringify(row.flags), actor.id],
+          [`benchfloor${process.pid}x${floorRows++}`, version.id, caseId, JSON.stringify(row.inputs), row.inputHash, row.modelFileSha256, JSON.stringify(row.outputs), JSON.stringify(row.contributions), JSON.stringify(row.flags), actor.id],
         ),
       );
       const rawP50 = percentile(raw, 50);
@@ -118,10 +119,23 @@ async function main() {
       const line = `  ${`${version.modelKey}@${version.semver}`.padEnd(30)} ${status.padEnd(16)} ${fmt(rawP50)} / ${fmt(percentile(raw, 95))}   ${fmt(percentile(app, 50))} / ${fmt(percentile(app, 95))}   ${fmt(percentile(floor, 50))} / ${fmt(percentile(floor, 95))}   ${ratio.toFixed(2).padStart(5)}×  ${verdicts}`;
       console.log(line);
       lines.push(`    ${version.modelKey}: first session ${sessionMs.toFixed(1)} ms`);
+
+      // Where the app path's time goes (its own step timings, so this cannot drift from what it does).
+      const parts = new Map<string, number[]>();
+      for (let i = 0; i < Math.min(RUNS, 100); i++) {
+        const timings: Record<string, number> = {};
+        const started = performance.now();
+        await runModelsForCase({ actor, caseId, now: REFERENCE, timings });
+        timings['begin + commit + rest'] = performance.now() - started - Object.values(timings).reduce((a, b) => a + b, 0);
+        for (const [part, ms] of Object.entries(timings)) parts.set(part, [...(parts.get(part) ?? []), ms]);
+      }
+      breakdown.push(`    ${version.modelKey}: ${[...parts].map(([part, times]) => `${part} ${percentile(times.sort((a, b) => a - b), 50).toFixed(2)}`).join(', ')} (ms, p50)`);
     }
     console.log('');
     console.log('  session creation (first use in the process, not in the figures above):');
     for (const line of lines) console.log(line);
+    console.log('  the app path by step:');
+    for (const line of breakdown) console.log(line);
     console.log(`  load average after: ${load()} (1 / 5 / 15 min)`);
     await db().$disconnect();
   } finally {

@@ -3,7 +3,7 @@
 // active. Idempotent; the demo seed does the same on every start. For deployments, after
 // `npm run db:migrate`.
 import { db } from '../lib/db/client';
-import { registerShippedModels } from '../lib/db/model-registration';
+import { registerShippedModels } from '../lib/db/shipped-models';
 
 registerShippedModels({ log: (line) => console.log(line) })
   .then(async (outcome) => {

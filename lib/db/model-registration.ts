@@ -1,7 +1,4 @@
 import 'server-only';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
@@ -10,18 +7,18 @@ import { validateModelUpload, type ModelUploadValidation } from '@/lib/models/va
 import type { ModelRejection, ModelVersionDto } from '@/lib/schemas/inference';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, type Tx } from './client';
-import { activateInTransaction, getModelVersion } from './model-versions';
+import { getModelVersion } from './model-versions';
 
 // Registering a model version: validation first (lib/models/validate-model-upload.ts: the
 // file, the card, the runtime, the test vectors), and only a version that passes is stored,
 // VALIDATED, with its bytes, card and validation report, in one transaction with its audit
 // event. A refused upload stores nothing but the audit event of the refusal.
 
-type Source = 'upload' | 'shipped';
+export type ModelSource = 'upload' | 'shipped';
 type Rejected = Extract<ModelUploadValidation, { ok: false }>;
 type Accepted = Extract<ModelUploadValidation, { ok: true }>;
 
-async function recordRejection(actor: Actor | null, rejected: Rejected, source: Source): Promise<void> {
+export async function recordRejection(actor: Actor | null, rejected: Rejected, source: ModelSource): Promise<void> {
   await db().$transaction((tx) =>
     writeAuditEvent(tx, {
       actor,
@@ -40,11 +37,11 @@ async function recordRejection(actor: Actor | null, rejected: Rejected, source: 
   );
 }
 
-async function lockModel(tx: Tx, modelKey: string) {
+export async function lockModel(tx: Tx, modelKey: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`konsil.model-registry:${modelKey}`}))`;
 }
 
-async function insertVersion(tx: Tx, actor: Actor | null, accepted: Accepted, bytes: Uint8Array, source: Source): Promise<{ id: string; version: number }> {
+export async function insertVersion(tx: Tx, actor: Actor | null, accepted: Accepted, bytes: Uint8Array, source: ModelSource): Promise<{ id: string; version: number }> {
   const { card, report, entities } = accepted;
   const row = await tx.modelVersion.create({
     data: {
@@ -106,81 +103,4 @@ export async function registerModelVersion(options: { actor: Actor; bytes: Uint8
     throw new ModelRejectedError(rejected.reasons);
   }
   return getModelVersion({ actor, versionId: stored.id });
-}
-
-/** Where the models shipped with Konsil live: models/<modelKey>/<semver>/{model.onnx, card.json}. */
-export const SHIPPED_MODELS_DIR = fileURLToPath(new URL('../../models', import.meta.url));
-
-export interface ShippedModelsOutcome {
-  registered: string[];
-  activated: string[];
-  unchanged: string[];
-}
-
-/** models/<key>/<version>/ folders holding a model.onnx or a card.json (models/data/ holds neither). */
-async function shippedFolders(dir: string): Promise<string[]> {
-  const folders: string[] = [];
-  for (const model of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    if (!model.isDirectory()) continue;
-    for (const version of await readdir(path.join(dir, model.name), { withFileTypes: true })) {
-      if (!version.isDirectory()) continue;
-      const files = await readdir(path.join(dir, model.name, version.name));
-      if (files.includes('model.onnx') || files.includes('card.json')) folders.push(path.join(dir, model.name, version.name));
-    }
-  }
-  return folders.sort();
-}
-
-/**
- * Registers every model in models/ through the same validation as an upload, and activates
- * one when no version of its model is active. Idempotent: a version already registered with
- * the same file (modelKey + semver + sha256) is left alone; the same version with another file
- * is an error (a shipped file changed without a new version number). A system operation (seed,
- * `npm run models:register`): no actor, audited as such. Throws when any folder is refused,
- * after registering the others.
- */
-export async function registerShippedModels(options: { dir?: string; log?: (line: string) => void } = {}): Promise<ShippedModelsOutcome> {
-  const log = options.log ?? (() => {});
-  const outcome: ShippedModelsOutcome = { registered: [], activated: [], unchanged: [] };
-  const failures: string[] = [];
-  for (const folder of await shippedFolders(options.dir ?? SHIPPED_MODELS_DIR)) {
-    const label = path.relative(options.dir ?? SHIPPED_MODELS_DIR, folder);
-    let bytes: Uint8Array;
-    let cardText: string;
-    try {
-      [bytes, cardText] = await Promise.all([readFile(path.join(folder, 'model.onnx')), readFile(path.join(folder, 'card.json'), 'utf8')]);
-    } catch (error) {
-      failures.push(`${label}: ${(error as Error).message}`);
-      continue;
-    }
-    const validation = await validateModelUpload({ bytes, card: cardText });
-    if (!validation.ok) {
-      await recordRejection(null, validation, 'shipped');
-      failures.push(`${label}: ${validation.reasons.map((r) => r.message).join(' ')}`);
-      continue;
-    }
-    const { card, report } = validation;
-    const result = await db().$transaction(async (tx) => {
-      await lockModel(tx, card.modelKey);
-      const existing = await tx.modelVersion.findUnique({ where: { modelKey_semver: { modelKey: card.modelKey, semver: card.version } }, select: { fileSha256: true } });
-      if (existing) {
-        if (existing.fileSha256 !== report.fileSha256) throw new Error(`${label}: version ${card.version} of ${card.modelKey} is registered with file ${existing.fileSha256}, but models/ now holds ${report.fileSha256}. A changed model needs a new version number.`);
-        return 'unchanged' as const;
-      }
-      const stored = await insertVersion(tx, null, validation, bytes, 'shipped');
-      const active = await tx.modelVersion.count({ where: { modelKey: card.modelKey, status: 'ACTIVE' } });
-      if (active > 0) return 'registered' as const;
-      await activateInTransaction(tx, null, stored.id, stored.version, 'Shipped with Konsil; no version of this model was active.');
-      return 'activated' as const;
-    });
-    const name = `${card.modelKey}@${card.version}`;
-    if (result === 'unchanged') outcome.unchanged.push(name);
-    else {
-      outcome.registered.push(name);
-      if (result === 'activated') outcome.activated.push(name);
-    }
-    log(`  ${name}: ${result}`);
-  }
-  if (failures.length > 0) throw new Error(`Shipped models refused:\n${failures.join('\n')}`);
-  return outcome;
 }

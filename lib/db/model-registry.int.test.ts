@@ -10,7 +10,8 @@ import { ModelRejectedError } from '@/lib/models/model-rejected-error';
 import { createTestActor } from '@/lib/test/create-test-actor';
 import { registerTestModel, uniqueModelKey } from '@/lib/test/create-test-model';
 import { db } from './client';
-import { registerModelVersion, registerShippedModels } from './model-registration';
+import { registerModelVersion } from './model-registration';
+import { registerShippedModels } from './shipped-models';
 import { activateModelVersion, getModelVersion, listModelVersions, retireModelVersion, rollbackModelVersion, setModelVersionShadow } from './model-versions';
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));

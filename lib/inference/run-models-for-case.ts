@@ -5,7 +5,7 @@
 // with the version's cached onnxruntime session unless a blocking flag stops it.
 import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
-import { runCaseInference, unsafeRunCaseInferenceAsSystem, type Evaluation, type StoredResult } from '@/lib/db/inference/run-case-inference';
+import { runCaseInference, unsafeRunCaseInferenceAsSystem, type Evaluation, type InferenceRunStep, type StoredResult } from '@/lib/db/inference/run-case-inference';
 import type { ApplicableVersion } from '@/lib/db/inference/load-case-feature-data';
 import { unsafeReadModelFile } from '@/lib/db/model-versions';
 import type { InferenceTrigger } from '@/lib/schemas/inference';
@@ -52,8 +52,8 @@ export async function evaluateModel(version: ApplicableVersion, data: CaseFeatur
 }
 
 /** A clinician's run from the case screen (ON_DEMAND), scoped to the cases they may see. */
-export function runModelsForCase(options: { actor: Actor; caseId: string; trigger?: InferenceTrigger; now?: Date }): Promise<StoredResult[]> {
-  return runCaseInference({ actor: options.actor, caseId: options.caseId, trigger: options.trigger ?? 'ON_DEMAND', now: options.now, evaluate: evaluateModel });
+export function runModelsForCase(options: { actor: Actor; caseId: string; trigger?: InferenceTrigger; now?: Date; timings?: Partial<Record<InferenceRunStep, number>> }): Promise<StoredResult[]> {
+  return runCaseInference({ actor: options.actor, caseId: options.caseId, trigger: options.trigger ?? 'ON_DEMAND', now: options.now, timings: options.timings, evaluate: evaluateModel });
 }
 
 /** The automatic run when a case is prepared for its meeting (inference worker, demo seed): no user acts. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_EMAIL_DOMAIN } from '@/lib/auth/demo-accounts';
 import { db } from '@/lib/db/client';
-import { registerShippedModels } from '@/lib/db/model-registration';
+import { registerShippedModels } from '@/lib/db/shipped-models';
 import { runModelsForCaseAsSystem } from '@/lib/inference/run-models-for-case';
 import { loadDemoClinicalWorld } from './demo-clinical-world';
 import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from './demo-world';

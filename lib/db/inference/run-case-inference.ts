@@ -38,19 +38,32 @@ export interface StoredResult {
   shadow: boolean;
 }
 
+/** Names of the steps `timings` reports, in order (bench/inference.ts prints them). */
+export type InferenceRunStep = 'scope' | 'versions' | 'case data' | 'evaluate' | 'insert results' | 'audit';
+
 interface RunOptions {
   caseId: string;
   trigger: InferenceTrigger;
   evaluate: EvaluateModel;
   /** The reference date of the run (ages, newest values); default now. */
   now?: Date;
+  /** When given, receives how long each step took (ms). */
+  timings?: Partial<Record<InferenceRunStep, number>>;
+}
+
+async function step<T>(options: RunOptions, name: InferenceRunStep, fn: () => Promise<T>): Promise<T> {
+  if (!options.timings) return fn();
+  const started = performance.now();
+  const result = await fn();
+  options.timings[name] = performance.now() - started;
+  return result;
 }
 
 /** A clinician's run (ON_DEMAND): the case must be in their scope. */
 export async function runCaseInference(options: RunOptions & { actor: Actor }): Promise<StoredResult[]> {
   const { actor } = options;
   assertCan(actor, 'inference.run');
-  return db().$transaction(async (tx) => runInTransaction(tx, await findCaseInScope(tx, actor, options.caseId), actor, options), { timeout: 60_000 });
+  return db().$transaction(async (tx) => runInTransaction(tx, await step(options, 'scope', () => findCaseInScope(tx, actor, options.caseId)), actor, options), { timeout: 60_000 });
 }
 
 /**
@@ -70,20 +83,25 @@ export async function unsafeRunCaseInferenceAsSystem(options: RunOptions): Promi
 }
 
 async function runInTransaction(tx: Tx, scoped: ScopedCase, actor: Actor | null, options: RunOptions): Promise<StoredResult[]> {
-  const versions = await fetchApplicableVersions(tx, scoped.entity);
+  const versions = await step(options, 'versions', () => fetchApplicableVersions(tx, scoped.entity));
   if (versions.length === 0) return [];
-  const data = await fetchCaseFeatureData(tx, {
-    caseId: scoped.id,
-    patientId: scoped.patientId,
-    referenceDate: options.now ?? new Date(),
-    needs: featureNeeds(versions.map((v) => v.card)),
-  });
+  const data = await step(options, 'case data', () =>
+    fetchCaseFeatureData(tx, {
+      caseId: scoped.id,
+      patientId: scoped.patientId,
+      referenceDate: options.now ?? new Date(),
+      needs: featureNeeds(versions.map((v) => v.card)),
+    }),
+  );
   // One after the other: evaluations are microseconds, and the first use of a version loads
   // its session (once per process).
-  const evaluations: Evaluation[] = [];
-  for (const version of versions) evaluations.push(await options.evaluate(version, data));
+  const evaluations = await step(options, 'evaluate', async () => {
+    const out: Evaluation[] = [];
+    for (const version of versions) out.push(await options.evaluate(version, data));
+    return out;
+  });
 
-  const rows = await tx.inferenceResult.createManyAndReturn({
+  const rows = await step(options, 'insert results', () => tx.inferenceResult.createManyAndReturn({
     data: versions.map((version, i) => {
       const e = evaluations[i]!;
       return {
@@ -103,13 +121,13 @@ async function runInTransaction(tx: Tx, scoped: ScopedCase, actor: Actor | null,
       };
     }),
     select: { id: true, modelVersionId: true, status: true, shadow: true, inputHash: true },
-  });
+  }));
   const byVersion = new Map(versions.map((v) => [v.id, v]));
   const stored = rows.map((row) => {
     const version = byVersion.get(row.modelVersionId)!;
     return { resultId: row.id, modelVersionId: version.id, modelKey: version.modelKey, semver: version.semver, status: row.status, shadow: row.shadow, inputHash: row.inputHash };
   });
-  await writeAuditEvents(
+  await step(options, 'audit', () => writeAuditEvents(
     tx,
     stored.map((r) => ({
       actor,
@@ -120,6 +138,6 @@ async function runInTransaction(tx: Tx, scoped: ScopedCase, actor: Actor | null,
       outcome: r.status === 'FAILED' ? ('FAILURE' as const) : ('SUCCESS' as const),
       detail: { resultId: r.resultId, modelVersionId: r.modelVersionId, modelKey: r.modelKey, semver: r.semver, status: r.status, trigger: options.trigger, shadow: r.shadow, inputHash: r.inputHash },
     })),
-  );
+  ));
   return stored.map(({ inputHash: _hash, ...r }) => r);
 }
