@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz/actor';
 import { executeAction } from '@/lib/actions/create-action';
 import { reviewInferenceResult as reviewAction, runCaseModels } from '@/lib/actions/inference';
@@ -6,6 +6,8 @@ import { db } from '@/lib/db/client';
 import { listCaseInference, reviewInferenceResult } from '@/lib/db/inference-results';
 import { listShadowComparisons } from '@/lib/db/inference/shadow-comparisons';
 import { listModelVersions } from '@/lib/db/model-versions';
+import { enqueueCaseInference, stopBoss } from '@/lib/jobs/boss';
+import { startInferenceWorker } from '@/lib/jobs/inference-worker';
 import { makeTestSpec, sha256Hex } from '@/lib/inference/test-support/linear-model';
 import type { ModelFeature } from '@/lib/models/model-card';
 import { createTestActor } from '@/lib/test/create-test-actor';
@@ -25,6 +27,10 @@ beforeAll(async () => {
   outsider = await createTestActor({ role: 'CLINICIAN', name: 'Dr. Outsider' });
   coordinator = await createTestActor({ role: 'COORDINATOR' });
   admin = await createTestActor({ role: 'ADMIN' });
+});
+
+afterAll(async () => {
+  await stopBoss();
 });
 
 const resultsOf = (caseId: string, modelVersionId: string) => db().inferenceResult.findMany({ where: { caseId, modelVersionId }, orderBy: { createdAt: 'asc' } });
@@ -231,5 +237,21 @@ describe('registry statistics', () => {
     expect(listed.stats).toMatchObject({ runs: 4, notScoredShare: 0.25, flaggedShare: 0, failedShare: 0 });
     expect(listed.stats.latencyP50Ms).toBeGreaterThan(0);
     expect(listed.stats.latencyP95Ms).toBeGreaterThanOrEqual(listed.stats.latencyP50Ms!);
+  });
+});
+
+describe('the inference.run-case job', () => {
+  it('runs the models of a case queued by enqueueCaseInference (AUTO_PREPARE, no user)', async () => {
+    const { version } = await registerTestModel({ admin, status: 'ACTIVE' });
+    const world = await createInferenceCase({ referrer });
+    await startInferenceWorker({ pollingIntervalSeconds: 0.5 });
+    await enqueueCaseInference(world.caseId);
+    let rows = await resultsOf(world.caseId, version.id);
+    for (let i = 0; i < 120 && rows.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      rows = await resultsOf(world.caseId, version.id);
+    }
+    expect(rows).toEqual([expect.objectContaining({ status: 'SCORED', trigger: 'AUTO_PREPARE', triggeredById: null, shadow: false })]);
+    expect(await db().auditEvent.findFirst({ where: { action: 'inference.run', entityId: rows[0]!.id } })).toMatchObject({ actorId: null, patientId: world.patientId });
   });
 });
