@@ -1,9 +1,9 @@
 // The model registry against the real database: registration through validation (refusals
 // store nothing but their audit event), the lifecycle and its invariants, the upload route.
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/authz/actor';
 import { buildLinearModel, makeTestSpec, sha256Hex, type LinearModelSpec } from '@/lib/inference/test-support/linear-model';
 import { ModelRejectedError } from '@/lib/models/model-rejected-error';
@@ -182,8 +182,14 @@ describe('the lifecycle', () => {
 });
 
 describe('registerShippedModels', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
   async function shipped(specs: LinearModelSpec[]): Promise<string> {
     const dir = await mkdtemp(path.join(tmpdir(), 'konsil-models-'));
+    dirs.push(dir);
     await mkdir(path.join(dir, 'data'));
     await writeFile(path.join(dir, 'data', 'README.md'), 'not a model');
     for (const s of specs) {
