@@ -52,6 +52,10 @@ const nextConfig: NextConfig = {
     'dicom-parser',
     'pg-boss',
     'busboy',
+    // Decision support: the native ONNX runtime (Next externalises it anyway; listed so it stays
+    // so) and the protobuf classes the upload validation decodes .onnx files with.
+    'onnxruntime-node',
+    'onnx-proto',
   ],
   // cornerstone3d's codec packages reference Node's `fs`/`path`; in the browser they
   // are never called, so both bundlers map them to nothing. Production builds use

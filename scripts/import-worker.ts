@@ -1,11 +1,14 @@
-// `npm run worker`: runs queued imports (uploads, large FHIR posts) until stopped.
-// Start one beside every `next start` (npm run start:demo does); more are fine.
+// `npm run worker`: runs queued imports (uploads, large FHIR posts) and automatic model
+// runs (inference.run-case) until stopped. Start one beside every `next start`
+// (npm run start:demo does); more are fine.
 import { startImportWorker } from '../lib/jobs/import-worker';
+import { startInferenceWorker } from '../lib/jobs/inference-worker';
 import { stopBoss } from '../lib/jobs/boss';
 
 async function main() {
   await startImportWorker();
-  console.log('Konsil import worker: waiting for import jobs');
+  await startInferenceWorker();
+  console.log('Konsil worker: waiting for import jobs and model runs');
   const stop = async (signal: string) => {
     console.log(`${signal}: import worker stopping after the current job`);
     await stopBoss();

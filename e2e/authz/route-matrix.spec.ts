@@ -28,6 +28,8 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/api/fhir': '/api/fhir',
     '/api/fhir/[resourceType]': '/api/fhir/Patient',
     '/api/cases/[caseId]/annotations': `/api/cases/${fixtures.someCaseId}/annotations`,
+    '/api/cases/[caseId]/inference': `/api/cases/${fixtures.someCaseId}/inference`,
+    '/api/admin/models': '/api/admin/models',
     '/api/imports': '/api/imports',
     '/api/imports/[jobId]': `/api/imports/${fixtures.someImportJobId}`,
     '/api/dicomweb/[...path]': '/api/dicomweb/studies',

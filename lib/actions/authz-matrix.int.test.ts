@@ -12,6 +12,7 @@ import { db } from '@/lib/db/client';
 import { createTestActor } from '@/lib/test/create-test-actor';
 import { createTestCase } from '@/lib/test/create-test-case';
 import { extractReportFacts } from '@/lib/report-facts';
+import { insertTestModelVersion, uniqueModelKey } from '@/lib/test/create-test-model';
 import { executeAction, type ServerAction } from './create-action';
 
 const actionsDir = __dirname;
@@ -71,7 +72,28 @@ const fixtures: Record<string, Fixture> = {
     const fact = extractReportFacts(text).find((f) => f.kind === 'TNM')!;
     return { caseId: c.caseId, reportId: c.reportIds[0]!, factKey: fact.key, status: 'CONFIRMED' };
   },
+  // Decision support: a case the CLINICIAN referred; a stored result on such a case to mark.
+  'inference.runCaseModels': async () => ({ caseId: (await createTestCase({ referrer: actors.CLINICIAN, slices: 1, reportTexts: [] })).caseId }),
+  'inference.reviewResult': async () => {
+    const c = await createTestCase({ referrer: actors.CLINICIAN, slices: 1, reportTexts: [] });
+    const version = await insertTestModelVersion({ status: 'VALIDATED' });
+    const result = await db().inferenceResult.create({
+      data: { modelVersionId: version.id, caseId: c.caseId, status: 'NOT_SCORED', trigger: 'ON_DEMAND', inputs: [], inputHash: 'x'.repeat(64), modelFileSha256: 'y'.repeat(64) },
+    });
+    return { resultId: result.id, mark: 'DISAGREE', reason: 'The weight was measured before surgery.' };
+  },
+  // The model registry: a fresh version row in the state each transition starts from.
+  'models.shadow': async () => versionInput(await insertTestModelVersion({ status: 'VALIDATED' })),
+  'models.activate': async () => versionInput(await insertTestModelVersion({ status: 'VALIDATED' })),
+  'models.retire': async () => versionInput(await insertTestModelVersion({ status: 'ACTIVE' })),
+  'models.rollback': async () => {
+    const modelKey = uniqueModelKey('matrix');
+    const previous = await insertTestModelVersion({ status: 'RETIRED', modelKey });
+    return versionInput(await insertTestModelVersion({ status: 'ACTIVE', modelKey, semver: '1.1.0', replacesVersionId: previous.id }));
+  },
 };
+
+const versionInput = (row: { id: string; version: number }) => ({ versionId: row.id, expectedVersion: row.version, reason: 'authz matrix' });
 
 async function imageOfNewCase() {
   const c = await createTestCase({ referrer: actors.CLINICIAN, slices: 1, reportTexts: [] });

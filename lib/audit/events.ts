@@ -44,7 +44,7 @@ export const auditEventDetails = {
    * Someone opened a case screen. One event per panel read (header = the case was opened),
    * each in the same transaction as the read, so the trail shows exactly what was shown.
    */
-  'case.view': z.object({ panel: z.enum(['header', 'timeline', 'labs', 'reports', 'imaging', 'annotations']), count: z.number().int().optional() }),
+  'case.view': z.object({ panel: z.enum(['header', 'timeline', 'labs', 'reports', 'imaging', 'annotations', 'decision-support']), count: z.number().int().optional() }),
   /** A clinician saved a measurement on an image of a case. */
   'case.measurement_create': z.object({ kind: z.string(), sopInstanceUid: z.string(), frameNumber: z.number().int() }),
   /** A clinician marked a measurement removed (the row stays). */
@@ -103,6 +103,58 @@ export const auditEventDetails = {
     sopInstanceUid: z.string().optional(),
     source: z.enum(['local', 'pacs']),
   }),
+  /** An admin (or the seed, for models shipped in models/) registered a model version that passed validation. */
+  'model.register': z.object({
+    modelKey: z.string(),
+    semver: z.string(),
+    fileSha256: z.string(),
+    bytes: z.number().int().nonnegative(),
+    source: z.enum(['upload', 'shipped']),
+  }),
+  /** A model upload was refused by validation; nothing was stored. `reasons` are the messages the admin saw. */
+  'model.register_reject': z.object({
+    modelKey: z.string().max(200).nullable(),
+    semver: z.string().max(50).nullable(),
+    fileSha256: z.string(),
+    bytes: z.number().int().nonnegative(),
+    source: z.enum(['upload', 'shipped']),
+    reasons: z.array(z.object({ code: z.string(), message: z.string().max(1000) })).max(50),
+  }),
+  /**
+   * A model version changed status: shadow, activate, rollback, retire, or `replaced` for the
+   * previous active version an activation retired. One event per version changed, with the reason.
+   */
+  'model.status_change': z.object({
+    modelKey: z.string(),
+    semver: z.string(),
+    transition: z.enum(['shadow', 'activate', 'rollback', 'retire', 'replaced']),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string().max(500),
+    /** The other version of the change: the one activated instead, or the one a rollback returned to. */
+    otherVersionId: z.string().optional(),
+  }),
+  /** A model ran on a case (one event per result, in the transaction that stores it); `shadow` runs are admin-only. */
+  'inference.run': z.object({
+    resultId: z.string(),
+    modelVersionId: z.string(),
+    modelKey: z.string(),
+    semver: z.string(),
+    status: z.enum(['SCORED', 'SCORED_WITH_FLAGS', 'NOT_SCORED', 'FAILED']),
+    trigger: z.enum(['AUTO_PREPARE', 'ON_DEMAND']),
+    shadow: z.boolean(),
+    inputHash: z.string(),
+  }),
+  /** A clinician marked a result as considered, or disagreed with it (reason in the review row). */
+  'inference.review': z.object({
+    resultId: z.string(),
+    modelKey: z.string(),
+    number: z.number().int(),
+    mark: z.enum(['CONSIDERED', 'DISAGREE']),
+    previous: z.enum(['CONSIDERED', 'DISAGREE']).nullable(),
+  }),
+  /** An admin compared a shadow version's results with the active version's (one event per patient shown). */
+  'inference.shadow_compare': z.object({ modelVersionId: z.string(), caseIds: z.array(z.string()) }),
   /** The demo/test seed wrote data outside any user's request. */
   'system.seed': z.object({ world: z.string(), counts: z.record(z.string(), z.number().int()) }),
 } as const;

@@ -22,6 +22,10 @@ export const permissionTable = {
   // Decision support models
   'models.read': ['CLINICIAN', 'ADMIN'],
   'models.manage': ['ADMIN'],
+  // A case's model results (inputs, outputs, explanations) and asking for a fresh run: aids to
+  // clinical judgement, so clinicians only (marking a result is `cases.annotate`).
+  'inference.read': ['CLINICIAN'],
+  'inference.run': ['CLINICIAN'],
   // Administration
   'users.read': ['ADMIN'],
   'users.manage': ['ADMIN'],

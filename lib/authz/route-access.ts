@@ -36,6 +36,10 @@ export const routeAccess = {
   '/api/fhir/[resourceType]': needs('imports.run'),
   // A case's measurements and key images, polled by the open case screen
   '/api/cases/[caseId]/annotations': needs('cases.read'),
+  // A case's decision-support results (models' inputs, outputs, explanations), polled by the case screen
+  '/api/cases/[caseId]/inference': needs('inference.read'),
+  // The model registry: list (GET) and upload of a new version (POST, multipart)
+  '/api/admin/models': needs('models.manage'),
   // Uploads for import and the progress of import jobs
   '/api/imports': needs('imports.run'),
   '/api/imports/[jobId]': needs('imports.run'),

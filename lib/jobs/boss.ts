@@ -4,9 +4,15 @@
 import PgBoss from 'pg-boss';
 
 export const IMPORT_QUEUE = 'konsil-import';
+/** `inference.run-case`: run the applicable models on a case being prepared for its meeting. */
+export const INFERENCE_QUEUE = 'inference.run-case';
 
 export interface ImportJobMessage {
   importJobId: string;
+}
+
+export interface InferenceJobMessage {
+  caseId: string;
 }
 
 const globalForBoss = globalThis as unknown as { konsilBoss?: Promise<PgBoss> };
@@ -23,6 +29,13 @@ async function startBoss(): Promise<PgBoss> {
     expireInSeconds: 60 * 60,
     retryLimit: 2,
     retryDelay: 10,
+  });
+  await boss.createQueue(INFERENCE_QUEUE, {
+    name: INFERENCE_QUEUE,
+    // A run takes milliseconds; a claim older than this belongs to a dead worker.
+    expireInSeconds: 5 * 60,
+    retryLimit: 3,
+    retryDelay: 30,
   });
   return boss;
 }
@@ -45,4 +58,15 @@ export async function stopBoss(): Promise<void> {
 export async function enqueueImport(importJobId: string): Promise<void> {
   const boss = await getBoss();
   await boss.send(IMPORT_QUEUE, { importJobId } satisfies ImportJobMessage, { singletonKey: importJobId });
+}
+
+/**
+ * Queues an automatic model run for a case (trigger AUTO_PREPARE). Call it wherever a case
+ * enters SCHEDULED (putting it on a meeting's agenda): no code path does that yet, so the
+ * meetings issue must call this. One queued run per case at a time (singletonKey): scheduling
+ * twice before the worker gets to it runs once, on the data as it is then.
+ */
+export async function enqueueCaseInference(caseId: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.send(INFERENCE_QUEUE, { caseId } satisfies InferenceJobMessage, { singletonKey: caseId });
 }

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_EMAIL_DOMAIN } from '@/lib/auth/demo-accounts';
 import { db } from '@/lib/db/client';
+import { registerShippedModels } from '@/lib/db/shipped-models';
+import { runModelsForCaseAsSystem } from '@/lib/inference/run-models-for-case';
 import { loadDemoClinicalWorld } from './demo-clinical-world';
 import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from './demo-world';
 
@@ -22,6 +24,11 @@ async function main() {
   const now = new Date();
   const { users, boardIds } = await db().$transaction((tx) => seedDemoAccountsAndBoards(tx, { passwords: credentials, now }), { timeout: 120_000 });
 
+  // The decision-support models in models/, validated like an upload; idempotent, so every start
+  // picks up a model added to the folder (a changed file without a new version fails loudly).
+  console.log('Registering the models shipped in models/ …');
+  await registerShippedModels({ log: (line) => console.log(line) });
+
   // The clinical world is loaded once per database: later starts find it and go straight on.
   const loaded = await db().importJob.findMany({ where: { channel: 'seed', status: 'SUCCEEDED' }, distinct: ['kind'], select: { kind: true } });
   if (loaded.length === 2) {
@@ -34,6 +41,12 @@ async function main() {
   const world = await loadDemoClinicalWorld({ referenceDate, log: (line) => console.log(line) });
   const { caseCount } = await db().$transaction((tx) => seedDemoCases(tx, { patients: world.patients, users, boardIds, now }), { timeout: 120_000 });
   console.log(`Demo world seeded: ${world.patients.length} synthetic patients, ${caseCount} cases (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  // Cases on an agenda are prepared for their meeting: in the running app the inference worker
+  // does this when a case is scheduled (enqueueCaseInference); the seed scheduled them directly.
+  const scheduled = await db().case.findMany({ where: { status: 'SCHEDULED' }, select: { id: true } });
+  let runs = 0;
+  for (const kase of scheduled) runs += (await runModelsForCaseAsSystem({ caseId: kase.id })).length;
+  console.log(`Models ran on the ${scheduled.length} scheduled cases: ${runs} results.`);
 }
 
 main()

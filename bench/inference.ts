@@ -1,0 +1,211 @@
+// `npm run bench:inference -- [--runs 300] [--warmup 30] [--models-dir models]`
+//
+// How much the server adds around a model run, per shipped model, against floors measured
+// in the same run on the same machine, in a throw-away database:
+//   (a) raw: `session.run` on a prepared float32 tensor (the model alone);
+//   (b) app path: runModelsForCase({ actor, caseId }) for one case whose data fills every
+//       feature: scope check, applicable versions, the case's data (one statement), mapping,
+//       session.run, the result row and its audit event, one transaction (Prisma);
+//   (c) storage-write floor: a bare INSERT of an equivalent inference_results row through
+//       `pg` on one connection (autocommit, no ORM, no audit, no reads).
+// Prints p50/p95 of each, the ratio p50(b) / (p50(a) + p50(c)), and PASS/MISS for the
+// targets "app path ≤ 1.3 × (raw + storage write)" and "raw p50 < 1 ms". Each model is
+// measured alone (the others retired for its turn) so its path runs one model.
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { Actor } from '../lib/authz/actor';
+import type { ModelCard, ModelFeature } from '../lib/models/model-card';
+import { createBenchDatabase } from './lib/bench-database';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '30' },
+    'models-dir': { type: 'string' },
+  },
+});
+const RUNS = Number(values.runs);
+const WARMUP = Number(values.warmup);
+const TARGET_RATIO = 1.3;
+const TARGET_RAW_P50_MS = 1;
+const REFERENCE = new Date('2026-11-26T00:00:00Z');
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const fmt = (v: number) => (v < 1 ? `${(v * 1000).toFixed(0).padStart(5)} µs` : `${v.toFixed(2).padStart(5)} ms`);
+const load = () => os.loadavg().map((v) => v.toFixed(2)).join(' / ');
+
+async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n + WARMUP; i++) {
+    const started = performance.now();
+    await fn();
+    if (i >= WARMUP) times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** A value inside the feature's range that the case data can carry (whole numbers where the source only has those). */
+function benchValue(feature: ModelFeature): number {
+  const { min, max } = feature.validRange;
+  const clamp = (v: number) => Math.min(max, Math.max(min, v));
+  const s = feature.source;
+  if (s.kind === 'therapy' || s.kind === 'condition' || (s.kind === 'patient' && s.field === 'sexFemale')) return 1;
+  if (s.kind === 'patient' || s.kind === 'reportFact') return clamp(Math.round(feature.trainingMean));
+  return clamp(Number(feature.trainingMean.toPrecision(4)));
+}
+
+async function main() {
+  console.log('Creating a throw-away database (prisma migrate deploy) …');
+  const bench = await createBenchDatabase('konsil_bench_inference');
+  process.env.DATABASE_URL = bench.url;
+  const { db } = await import('../lib/db/client');
+  const { registerShippedModels, SHIPPED_MODELS_DIR } = await import('../lib/db/shipped-models');
+  const { runModelsForCase } = await import('../lib/inference/run-models-for-case');
+  const { getSession } = await import('../lib/inference/session-cache');
+  const { inputTensor } = await import('../lib/inference/score');
+  const { unsafeReadModelFile } = await import('../lib/db/model-versions');
+  const { extractReportFacts } = await import('../lib/report-facts');
+  const { seedUser } = await import('../prisma/seed/users');
+  const client = new pg.Client({ connectionString: bench.url });
+  await client.connect();
+  try {
+    const dir = values['models-dir'] ? path.resolve(values['models-dir']) : SHIPPED_MODELS_DIR;
+    const shipped = await registerShippedModels({ dir });
+    if (shipped.registered.length === 0) throw new Error(`${dir} holds no models (models/<key>/<version>/{model.onnx, card.json}).`);
+    const user = await db().$transaction((tx) => seedUser(tx, { email: 'bench.inference@bench.konsil', name: 'Bench Clinician', roles: ['CLINICIAN'] }));
+    const actor: Actor = { id: user.id, email: user.email, name: user.name, roles: ['CLINICIAN'], ipAddress: '127.0.0.1', userAgent: 'bench/inference' };
+    const versions = await db().modelVersion.findMany({ where: { status: 'ACTIVE' }, select: { id: true, modelKey: true, semver: true, card: true, entities: true }, orderBy: { modelKey: 'asc' } });
+
+    console.log(`Model runs, ${RUNS} per measurement after ${WARMUP} warm-up, on ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}; load average before: ${load()}`);
+    console.log(`  intra-op threads per session: ${(await import('../lib/inference/session-cache')).intraOpThreads()}`);
+    console.log('');
+    console.log('  model                          status           raw p50/p95          app path p50/p95       write floor p50/p95    ratio   targets');
+    const lines: string[] = [];
+    const breakdown: string[] = [];
+    let floorRows = 0;
+    for (const version of versions) {
+      const card = version.card as unknown as ModelCard;
+      // This model alone is active for its turn, so the app path runs one model.
+      await client.query(`UPDATE model_versions SET status = 'RETIRED' WHERE status = 'ACTIVE' AND id <> $1`, [version.id]);
+      await client.query(`UPDATE model_versions SET status = 'ACTIVE' WHERE id = $1`, [version.id]);
+      const caseId = await seedCase({ actor, card, entity: version.entities[0]!, db: db(), extractReportFacts });
+
+      const created = performance.now();
+      const session = await getSession(version.id, () => unsafeReadModelFile(version.id));
+      const sessionMs = performance.now() - created;
+      const x = card.features.map(benchValue);
+      const tensor = inputTensor(x);
+      const raw = await time(RUNS, () => session.run({ [card.input.name]: tensor }));
+
+      const first = await runModelsForCase({ actor, caseId, now: REFERENCE });
+      const status = first[0]?.status ?? 'none';
+      const app = await time(RUNS, () => runModelsForCase({ actor, caseId, now: REFERENCE }));
+
+      // The floor writes what the app path wrote: the same inputs, outputs, contributions and flags.
+      const stored = await client.query(`SELECT inputs, outputs, contributions, flags, "inputHash", "modelFileSha256" FROM inference_results WHERE "caseId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [caseId]);
+      const row = stored.rows[0] as { inputs: unknown; outputs: unknown; contributions: unknown; flags: unknown; inputHash: string; modelFileSha256: string };
+      const floor = await time(RUNS, () =>
+        client.query(
+          `INSERT INTO inference_results (id, "modelVersionId", "caseId", status, trigger, shadow, inputs, "inputHash", "modelFileSha256", outputs, contributions, flags, "durationMs", "triggeredById")
+           VALUES ($1, $2, $3, 'SCORED', 'ON_DEMAND', false, $4, $5, $6, $7, $8, $9, 0.05, $10)`,
+          [`benchfloor${process.pid}x${floorRows++}`, version.id, caseId, JSON.stringify(row.inputs), row.inputHash, row.modelFileSha256, JSON.stringify(row.outputs), JSON.stringify(row.contributions), JSON.stringify(row.flags), actor.id],
+        ),
+      );
+      const rawP50 = percentile(raw, 50);
+      const ratio = percentile(app, 50) / (rawP50 + percentile(floor, 50));
+      const verdicts = `${ratio <= TARGET_RATIO ? 'PASS' : 'MISS'} ratio ≤ ${TARGET_RATIO}, ${rawP50 < TARGET_RAW_P50_MS ? 'PASS' : 'MISS'} raw < ${TARGET_RAW_P50_MS} ms`;
+      const line = `  ${`${version.modelKey}@${version.semver}`.padEnd(30)} ${status.padEnd(16)} ${fmt(rawP50)} / ${fmt(percentile(raw, 95))}   ${fmt(percentile(app, 50))} / ${fmt(percentile(app, 95))}   ${fmt(percentile(floor, 50))} / ${fmt(percentile(floor, 95))}   ${ratio.toFixed(2).padStart(5)}×  ${verdicts}`;
+      console.log(line);
+      lines.push(`    ${version.modelKey}: first session ${sessionMs.toFixed(1)} ms`);
+
+      // Where the app path's time goes (its own step timings, so this cannot drift from what it does).
+      const parts = new Map<string, number[]>();
+      for (let i = 0; i < Math.min(RUNS, 100); i++) {
+        const timings: Record<string, number> = {};
+        const started = performance.now();
+        await runModelsForCase({ actor, caseId, now: REFERENCE, timings });
+        timings['begin + commit + rest'] = performance.now() - started - Object.values(timings).reduce((a, b) => a + b, 0);
+        for (const [part, ms] of Object.entries(timings)) parts.set(part, [...(parts.get(part) ?? []), ms]);
+      }
+      breakdown.push(`    ${version.modelKey}: ${[...parts].map(([part, times]) => `${part} ${percentile(times.sort((a, b) => a - b), 50).toFixed(2)}`).join(', ')} (ms, p50)`);
+    }
+    console.log('');
+    console.log('  session creation (first use in the process, not in the figures above):');
+    for (const line of lines) console.log(line);
+    console.log('  the app path by step:');
+    for (const line of breakdown) console.log(line);
+    console.log(`  load average after: ${load()} (1 / 5 / 15 min)`);
+    await db().$disconnect();
+  } finally {
+    await client.end();
+    await bench.drop();
+  }
+}
+
+type Db = Awaited<ReturnType<typeof import('../lib/db/client').db>>;
+
+/**
+ * A synthetic patient and case whose data fills every feature of the card with a value in
+ * its range: observations in the card's unit, report facts in a report a clinician confirmed,
+ * a MedicationStatement for a therapy, a condition, the birth date for the age.
+ */
+async function seedCase(options: { actor: Actor; card: ModelCard; entity: string; db: Db; extractReportFacts: typeof import('../lib/report-facts').extractReportFacts }): Promise<string> {
+  const { actor, card, db } = options;
+  const tag = `${card.modelKey}-${Date.now()}`;
+  const value = (f: ModelFeature) => benchValue(f);
+  const ageFeature = card.features.find((f) => f.source.kind === 'patient' && f.source.field === 'ageYears');
+  const birthYear = REFERENCE.getUTCFullYear() - (ageFeature ? value(ageFeature) : 60);
+  const female = card.features.find((f) => f.source.kind === 'patient' && f.source.field === 'sexFemale');
+  const board = await db.board.create({ data: { slug: `bench-${tag}`, name: `Bench ${tag}`, entityFocus: [options.entity as never], members: { create: [{ userId: actor.id }] } } });
+  const patient = await db.patient.create({
+    data: { mrn: `BENCH-${tag}`, familyName: 'Bench', givenName: card.modelKey, sex: female && value(female) === 0 ? 'MALE' : 'FEMALE', birthDate: new Date(`${birthYear}-06-15`), pseudonym: `PSN-${tag}`, isSynthetic: true },
+  });
+  const kase = await db.case.create({ data: { patientId: patient.id, boardId: board.id, referringUserId: actor.id, question: 'Bench', entity: options.entity as never } });
+  const sentences: string[] = [];
+  for (const f of card.features) {
+    const s = f.source;
+    const v = value(f);
+    if (s.kind === 'observation' || s.kind === 'codedObservation') {
+      await db.observation.create({
+        data: {
+          patientId: patient.id,
+          category: 'OTHER',
+          loincCode: s.kind === 'observation' ? s.loinc : null,
+          codeSystem: s.kind === 'codedObservation' ? s.system : null,
+          code: s.kind === 'codedObservation' ? s.code : null,
+          display: s.display,
+          valueNumeric: v,
+          unit: f.unit,
+          effectiveAt: new Date('2026-11-01T08:00:00Z'),
+        },
+      });
+    } else if (s.kind === 'therapy') {
+      await db.medication.create({ data: { patientId: patient.id, atcCode: `${s.atcPrefixes[0]}A01`, display: s.display, fhirResourceType: 'MedicationStatement', status: 'active', startDate: new Date('2026-01-01') } });
+    } else if (s.kind === 'condition') {
+      await db.condition.create({ data: { patientId: patient.id, kind: 'COMORBIDITY', icd10Code: `${s.icd10Prefixes[0]}.9`.replace('..', '.'), display: s.display } });
+    } else if (s.kind === 'reportFact') {
+      const text = { TUMOR_SIZE: `Tumour size ${v} mm.`, GRADE: `Histological grade G${v}.`, NODES: `${v}/20 lymph nodes positive.`, ECOG: `ECOG ${v}.`, KI67: `Ki-67 ${v}%.`, ER: `ER positive (${v}%).`, PR: `PR positive (${v}%).` }[s.fact];
+      sentences.push(text);
+    }
+  }
+  if (sentences.length > 0) {
+    const text = sentences.join(' ');
+    const report = await db.report.create({ data: { patientId: patient.id, type: 'PATHOLOGY', title: 'Bench pathology', text, issuedAt: new Date('2026-11-02T00:00:00Z') } });
+    for (const fact of options.extractReportFacts(text)) {
+      await db.reportFactReview.create({
+        data: {
+          caseId: kase.id, reportId: report.id, factKey: fact.key, kind: fact.kind, label: fact.label, value: fact.value, assertion: fact.assertion,
+          evidence: text.slice(fact.span.start, fact.span.end), spanStart: fact.span.start, spanEnd: fact.span.end, status: 'CONFIRMED', reviewedById: actor.id,
+        },
+      });
+    }
+  }
+  return kase.id;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

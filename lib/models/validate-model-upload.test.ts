@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { buildLinearModel, makeTestSpec, sha256Hex } from '@/lib/inference/test-support/linear-model';
+import { readModelMetadata as decodeOnnx } from './onnx/read-model-metadata';
+import { checkEmbeddedCard, checkGraph, maxAbsError, parseCard, validateModelUpload } from './validate-model-upload';
+
+const classifier = makeTestSpec();
+const survival = makeTestSpec({ kind: 'survival', modelKey: 'test-cox' });
+const codes = (result: Awaited<ReturnType<typeof validateModelUpload>>) => (result.ok ? [] : result.reasons.map((r) => r.code));
+
+describe('parseCard', () => {
+  it('turns zod issues into messages with their paths', () => {
+    const broken = structuredClone(classifier.card) as Record<string, unknown> & { features: { validRange: { min: number; max: number } }[] };
+    broken.features[0]!.validRange = { min: 10, max: 1 };
+    delete broken.intendedUse;
+    const { card, reasons } = parseCard(JSON.stringify(broken), 'x');
+    expect(card).toBeNull();
+    expect(reasons.map((r) => r.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Model card, intendedUse: /),
+        'Model card, features[0].validRange: validRange.min must be ≤ validRange.max',
+      ]),
+    );
+  });
+
+  it('refuses text that is not JSON, and a card naming another file hash', () => {
+    expect(parseCard('{"modelKey":', 'x').reasons[0]).toMatchObject({ code: 'card_json' });
+    expect(parseCard({ ...classifier.card, fileSha256: 'a'.repeat(64) }, 'b'.repeat(64)).reasons[0]).toMatchObject({ code: 'card_file_sha256' });
+    expect(parseCard({ ...classifier.card, fileSha256: 'b'.repeat(64) }, 'b'.repeat(64)).reasons).toEqual([]);
+  });
+});
+
+describe('checkGraph', () => {
+  it('accepts the card’s own model, with a fixed or dynamic batch', () => {
+    expect(checkGraph(decodeOnnx(buildLinearModel(classifier)), classifier.card)).toEqual([]);
+    expect(checkGraph(decodeOnnx(buildLinearModel(survival, { batchDim: 1 })), survival.card)).toEqual([]);
+  });
+
+  it('names each mismatch of input and outputs', () => {
+    const wrong = decodeOnnx(buildLinearModel(classifier, { inputName: 'x', inputWidth: 4, dropOutputs: ['contributions'] }));
+    expect(checkGraph(wrong, classifier.card).map((r) => r.code)).toEqual(['input_name', 'input_shape', 'output_missing']);
+    const extra = decodeOnnx(buildLinearModel(classifier, { renameOutputs: { probability: 'prob' } }));
+    expect(checkGraph(extra, classifier.card).map((r) => r.code)).toEqual(['output_missing', 'output_undeclared']);
+    const batched = decodeOnnx(buildLinearModel(classifier, { batchDim: 2 }));
+    expect(checkGraph(batched, classifier.card).map((r) => r.code)).toEqual(['input_shape', 'output_shape', 'output_shape']);
+  });
+});
+
+describe('checkEmbeddedCard', () => {
+  it('requires the card in the file, equal to the submitted one, and names the fields that differ', () => {
+    expect(checkEmbeddedCard({}, classifier.card)).toEqual([expect.objectContaining({ code: 'embedded_card_missing' })]);
+    expect(checkEmbeddedCard({ 'konsil.card': JSON.stringify(classifier.card) }, classifier.card)).toEqual([]);
+    const other = { ...classifier.card, name: 'Another name', limitations: ['other'] };
+    expect(checkEmbeddedCard({ 'konsil.card': JSON.stringify(other) }, classifier.card)[0]!.message).toMatch(/differs from the submitted card in: limitations, name\./);
+    expect(checkEmbeddedCard({ 'konsil.card': '{' }, classifier.card)[0]!.code).toBe('embedded_card');
+  });
+});
+
+describe('maxAbsError', () => {
+  it('is the largest difference, infinite when the lengths differ', () => {
+    expect(maxAbsError([1, 2], [1.5, 1.9])).toBeCloseTo(0.5);
+    expect(maxAbsError([1], [1, 2])).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('validateModelUpload (with onnxruntime)', () => {
+  it('accepts a model that reproduces its test vectors, and reports what it checked', async () => {
+    for (const spec of [classifier, survival]) {
+      const bytes = buildLinearModel(spec);
+      const result = await validateModelUpload({ bytes, card: JSON.stringify(spec.card) });
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      if (!result.ok) continue;
+      expect(result.entities).toEqual(['LUNG']);
+      expect(result.report).toMatchObject({ fileSha256: sha256Hex(bytes), irVersion: 8, opsets: [{ domain: '', version: 13 }], runtime: expect.stringMatching(/^onnxruntime-node 1\.30/) });
+      expect(Math.max(...result.report.testVectorMaxAbsError)).toBeLessThan(1e-4);
+    }
+  });
+
+  it('refuses bytes that are not a model', async () => {
+    const result = await validateModelUpload({ bytes: new TextEncoder().encode('{"not": "onnx"}'), card: classifier.card });
+    expect(codes(result)[0]).toMatch(/^onnx_(decode|runtime)$/);
+    expect(await validateModelUpload({ bytes: new Uint8Array(), card: classifier.card })).toMatchObject({ ok: false, reasons: [{ code: 'file_empty' }] });
+  });
+
+  it('refuses files outside Konsil’s ONNX policy, and says when the runtime cannot load them either', async () => {
+    expect(codes(await validateModelUpload({ bytes: buildLinearModel(classifier, { opset: 99 }), card: classifier.card }))).toEqual(['onnx_version', 'onnx_runtime']);
+    const newer = await validateModelUpload({ bytes: buildLinearModel(classifier, { opset: 17, irVersion: 9 }), card: classifier.card });
+    expect(codes(newer)).toEqual(['onnx_version']);
+    expect(newer.ok ? '' : newer.reasons[0]!.message).toMatch(/uses IR version 9, ai\.onnx opset 17; Konsil accepts IR ≤ 8/);
+  });
+
+  it('refuses a model whose test vectors it does not reproduce', async () => {
+    const card = structuredClone(classifier.card);
+    card.testVectors[1]!.expected.probability = [0.123];
+    const result = await validateModelUpload({ bytes: buildLinearModel(classifier, { embedCard: card }), card });
+    expect(codes(result)).toEqual(['test_vector']);
+    expect(result.ok ? '' : result.reasons[0]!.message).toMatch(/Test vector 2, output "probability": expected \[0\.123\]/);
+  });
+
+  it('refuses a card whose entities Konsil does not know, and a file whose embedded card differs', async () => {
+    const card = { ...classifier.card, entities: ['LUNG', 'MARS'] };
+    const result = await validateModelUpload({ bytes: buildLinearModel(classifier), card });
+    expect(codes(result)).toEqual(['card_entities', 'embedded_card']);
+  });
+
+  it('lists every reason at once', async () => {
+    const bytes = buildLinearModel(classifier, { inputName: 'x', embedCard: { ...classifier.card, version: '9.9.9' } });
+    const result = await validateModelUpload({ bytes, card: { ...classifier.card, fileSha256: 'f'.repeat(64) } });
+    expect(result).toMatchObject({ ok: false, modelKey: 'test-linear', semver: '1.0.0' });
+    expect(codes(result)).toEqual(['card_file_sha256', 'input_name', 'embedded_card']);
+  });
+});
