@@ -69,8 +69,12 @@ export function toCardSummary(modelVersionId: string, card: ModelCard): ModelCar
     limitations: card.limitations,
     horizonsMonths: card.horizonsMonths ?? null,
     outputs: card.outputs.map((o) => ({ name: o.name, description: o.description, shape: o.shape })),
-    features: card.features.map((f) => ({ name: f.name, label: f.label, unit: f.unit, validRange: f.validRange })),
+    features: card.features.map((f) => ({ name: f.name, label: f.label, unit: f.unit, validRange: f.validRange, source: f.source })),
     metrics: card.metrics,
+    trainingData: card.trainingData,
+    externalData: card.externalData ?? null,
+    date: card.date,
+    author: card.author,
   };
 }
 

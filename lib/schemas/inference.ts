@@ -3,6 +3,7 @@
 // out, and the DTOs the case screen and the admin registry receive are built from them.
 // Dates are ISO strings in UTC.
 import { z } from 'zod';
+import { featureSourceSchema } from '@/lib/models/model-card';
 import { idSchema, versionSchema } from './common';
 
 // ── what one run stores ─────────────────────────────────────────────────────────────
@@ -91,6 +92,8 @@ export const inferenceReviewDtoSchema = z.object({
 });
 export type InferenceReviewDto = z.infer<typeof inferenceReviewDtoSchema>;
 
+const dataDescriptionSchema = z.object({ description: z.string(), citation: z.string(), licence: z.string(), n: z.number() });
+
 /** The card as the case screen shows it beside a result. */
 export const modelCardSummarySchema = z.object({
   modelVersionId: z.string(),
@@ -104,8 +107,17 @@ export const modelCardSummarySchema = z.object({
   limitations: z.array(z.string()),
   horizonsMonths: z.array(z.number()).nullable(),
   outputs: z.array(z.object({ name: z.string(), description: z.string(), shape: z.array(z.number()) })),
-  features: z.array(z.object({ name: z.string(), label: z.string(), unit: z.string(), validRange: z.object({ min: z.number(), max: z.number() }) })),
+  /** `source` says where the value is read from, so the panel can say what to do when it is missing. */
+  features: z.array(
+    z.object({ name: z.string(), label: z.string(), unit: z.string(), validRange: z.object({ min: z.number(), max: z.number() }), source: featureSourceSchema }),
+  ),
   metrics: z.array(z.object({ name: z.string(), cohort: z.string(), n: z.number(), value: z.number(), ci95: z.tuple([z.number(), z.number()]) })),
+  /** What the model learned from (and, if any, was validated on): the panel's "Model card" disclosure. */
+  trainingData: dataDescriptionSchema,
+  externalData: dataDescriptionSchema.nullable(),
+  /** The card's date (YYYY-MM-DD) and author. */
+  date: z.string(),
+  author: z.string(),
 });
 export type ModelCardSummary = z.infer<typeof modelCardSummarySchema>;
 
