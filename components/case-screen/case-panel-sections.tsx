@@ -1,6 +1,8 @@
 // The case screen's panels as async Server Components: each reads (and audits) its own
 // data, so each streams in on its own behind its <Suspense> (see case-panel.tsx).
+import { DecisionSupportPanel } from '@/components/decision-support/decision-support-panel';
 import type { Actor } from '@/lib/authz/actor';
+import { listCaseInference } from '@/lib/db/inference-results';
 import { loadCaseLabs } from '@/lib/db/case-screen/load-case-labs';
 import { loadCaseReports } from '@/lib/db/case-screen/load-case-reports';
 import { loadCaseTimeline } from '@/lib/db/case-screen/load-case-timeline';
@@ -32,4 +34,10 @@ export async function LabsSection({ actor, caseId, timeZone, entity }: SectionPr
 export async function ReportsSection({ actor, caseId, timeZone, canAnnotate }: SectionProps & { canAnnotate: boolean }) {
   const reports = await loadCaseReports({ actor, caseId });
   return <SelectedReportsPanel caseId={caseId} reports={reports} timeZone={timeZone} canAnnotate={canAnnotate} />;
+}
+
+/** Shown only to actors with `inference.read` (the page decides; listCaseInference checks again). */
+export async function DecisionSupportSection({ actor, caseId, timeZone }: SectionProps) {
+  const inference = await listCaseInference({ actor, caseId });
+  return <DecisionSupportPanel caseId={caseId} initialData={inference} timeZone={timeZone} />;
 }

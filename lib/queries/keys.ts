@@ -6,4 +6,5 @@ export const queryKeys = {
   importJobs: () => ['import-jobs'] as const,
   importJob: (id: string) => ['import-jobs', id] as const,
   caseAnnotations: (caseId: string) => ['cases', caseId, 'annotations'] as const,
+  caseInference: (caseId: string) => ['cases', caseId, 'inference'] as const,
 };

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CaseHeader } from '@/components/case-screen/case-header';
 import { CasePanel } from '@/components/case-screen/case-panel';
-import { ImagingSection, LabsSection, ReportsSection, TimelineSection } from '@/components/case-screen/case-panel-sections';
+import { DecisionSupportSection, ImagingSection, LabsSection, ReportsSection, TimelineSection } from '@/components/case-screen/case-panel-sections';
 import { guardPage } from '@/lib/authz/guard-page';
+import { can } from '@/lib/authz/permissions';
 import { loadCaseHeader } from '@/lib/db/case-screen/load-case-header';
 import { loadCaseImaging } from '@/lib/db/case-screen/load-case-imaging';
 import { getEnv } from '@/lib/env';
@@ -56,6 +57,12 @@ export default async function CaseScreenPage({ params }: { params: Promise<{ cas
       <CasePanel id="labs" title="Laboratory">
         <LabsSection {...section} entity={header.entity} />
       </CasePanel>
+      {/* Model results are aids to clinical judgement: clinicians only (inference.read). Others do not get the panel at all. */}
+      {can(actor, 'inference.read') && (
+        <CasePanel id="decision-support" title="Decision support">
+          <DecisionSupportSection {...section} />
+        </CasePanel>
+      )}
     </div>
   );
 }
