@@ -26,6 +26,7 @@ export const routeAccess = {
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),
+  '/admin/models/[versionId]': needs('models.manage'),
   '/admin/audit': needs('audit.read'),
   '/imports': needs('imports.run'),
   // route handlers
