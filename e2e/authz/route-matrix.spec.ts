@@ -21,6 +21,7 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/admin/users': '/admin/users',
     '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
     '/admin/models': '/admin/models',
+    '/admin/models/[versionId]': `/admin/models/${fixtures.someModelVersionId}`,
     '/admin/audit': '/admin/audit',
     '/imports': '/imports',
     '/api/auth/[...nextauth]': '/api/auth/session',
@@ -42,6 +43,8 @@ interface Fixtures {
   someImportJobId: string;
   /** A case the CLINICIAN referred, on a board the COORDINATOR belongs to: both may open it. */
   someCaseId: string;
+  /** A registered model version (the e2e seed registers the shipped models). */
+  someModelVersionId: string;
 }
 
 /** Allowed requests answer 200, except where GET is not what the route is for. */
@@ -105,7 +108,8 @@ test.beforeAll(async () => {
   const someCase = await e2eDb().case.create({
     data: { patientId: patient.id, boardId: board.id, referringUserId: users.CLINICIAN.id, question: 'Route matrix fixture', entity: 'OTHER', status: 'REFERRED' },
   });
-  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id };
+  const someModelVersion = await e2eDb().modelVersion.findFirstOrThrow({ orderBy: { modelKey: 'asc' } });
+  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id };
 });
 
 test('anonymous visitors get exactly the public routes', async ({ playwright }) => {

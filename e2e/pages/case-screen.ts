@@ -16,7 +16,7 @@ export class CaseScreen {
     return this.page.getByTestId('header-tnm');
   }
 
-  panel(name: 'Timeline' | 'Imaging' | 'Reports' | 'Laboratory') {
+  panel(name: 'Timeline' | 'Imaging' | 'Reports' | 'Laboratory' | 'Decision support') {
     return this.page.getByRole('region', { name, exact: true });
   }
 

@@ -3,8 +3,11 @@
 // their boards and cases, imported through the FHIR and DICOM importers exactly as
 // `npm run db:seed` does. The demo accounts get random passwords nobody knows, and
 // the stack runs with KONSIL_DEMO_MODE=0, so they cannot sign in: specs make their own users.
+// The shipped decision-support models (models/) are registered and activated as the demo
+// seed does, so the case screen's decision-support panel and the model registry have them.
 import { randomBytes } from 'node:crypto';
 import { db } from '../../lib/db/client';
+import { registerShippedModels } from '../../lib/db/shipped-models';
 import { loadDemoClinicalWorld } from '../../prisma/seed/demo-clinical-world';
 import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from '../../prisma/seed/demo-world';
 
@@ -19,6 +22,8 @@ async function main() {
     log: (line) => console.log(`[e2e seed] ${line.trim()}`),
   });
   await db().$transaction((tx) => seedDemoCases(tx, { patients: world.patients, users, boardIds, now }), { timeout: 120_000 });
+  const models = await registerShippedModels();
+  console.log(`[e2e seed] models: ${models.activated.join(', ')} active`);
   console.log(`[e2e seed] demo world: ${world.patients.length} patients in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await db().$disconnect();
 }
