@@ -1,7 +1,7 @@
 // The model card, summarised: limitations, what it was trained and validated on, and its
 // metrics with 95 % confidence intervals. Closed by default; the disclaimer and intended use
 // stay visible above it.
-import { formatNumber } from '@/lib/decision-support/format';
+import { formatMetric } from '@/lib/decision-support/format';
 import type { ModelCardSummary } from '@/lib/schemas/inference';
 
 function DataDescription({ title, data }: { title: string; data: NonNullable<ModelCardSummary['externalData']> }) {
@@ -51,9 +51,9 @@ export function ModelCardDetails({ card }: { card: ModelCardSummary }) {
                   <th scope="row" className="py-1 pr-3 font-normal">{metric.name}</th>
                   <td className="py-1 pr-3">{metric.cohort}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{metric.n}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatNumber(metric.value)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{formatMetric(metric.value)}</td>
                   <td className="py-1 text-right tabular-nums whitespace-nowrap">
-                    {formatNumber(metric.ci95[0])} – {formatNumber(metric.ci95[1])}
+                    {formatMetric(metric.ci95[0])} – {formatMetric(metric.ci95[1])}
                   </td>
                 </tr>
               ))}

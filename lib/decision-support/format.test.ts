@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUnit, formatFeatureValue, formatNumber, formatPercent, formatSigned } from './format';
+import { displayUnit, formatFeatureValue, formatMetric, formatNumber, formatPercent, formatSigned } from './format';
 
 describe('numbers', () => {
   it('writes up to 4 significant digits with a real minus sign', () => {
@@ -10,6 +10,11 @@ describe('numbers', () => {
     expect(formatNumber(-0.25053)).toBe('−0.2505');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(0.000012346)).toBe('0.00001235');
+  });
+
+  it('writes card metrics with the digits the card gives', () => {
+    expect(formatMetric(1.0386)).toBe('1.0386');
+    expect(formatMetric(0.967)).toBe('0.967');
   });
 
   it('always shows the sign of a contribution', () => {

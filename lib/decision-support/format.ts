@@ -14,6 +14,9 @@ export function formatNumber(value: number, significant = 4): string {
   return value < 0 ? `−${plain}` : plain;
 }
 
+/** A card metric as the card states it (cards round to 4 decimals; 1.0386 stays 1.0386). */
+export const formatMetric = (value: number) => formatNumber(value, 6);
+
 /** "+0.42" / "−0.31" / "0": the sign always shown, for contributions. */
 export function formatSigned(value: number, digits = 2): string {
   const rounded = Number(value.toFixed(digits));

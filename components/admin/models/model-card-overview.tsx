@@ -1,6 +1,6 @@
 // What a model is, from its card, for the admin deciding about it: kind, entities, intended
 // use, disclaimer, data, metrics with 95 % confidence intervals, limitations.
-import { formatNumber } from '@/lib/decision-support/format';
+import { formatMetric } from '@/lib/decision-support/format';
 import type { ModelCard } from '@/lib/models/model-card';
 
 export function ModelCardOverview({ card, detailed = false }: { card: ModelCard; detailed?: boolean }) {
@@ -29,9 +29,9 @@ export function ModelCardOverview({ card, detailed = false }: { card: ModelCard;
             <tr key={`${m.name}-${m.cohort}`} className="border-t border-slate-200">
               <th scope="row" className="py-1 pr-4 font-normal">{m.name}</th>
               <td className="py-1 pr-4">{m.cohort} (n = {m.n})</td>
-              <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(m.value)}</td>
+              <td className="py-1 pr-4 text-right tabular-nums">{formatMetric(m.value)}</td>
               <td className="py-1 text-right tabular-nums whitespace-nowrap">
-                {formatNumber(m.ci95[0])} – {formatNumber(m.ci95[1])}
+                {formatMetric(m.ci95[0])} – {formatMetric(m.ci95[1])}
               </td>
             </tr>
           ))}

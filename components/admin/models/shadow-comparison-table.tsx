@@ -7,9 +7,28 @@ import { formatOutputs } from '@/lib/decision-support/format-outputs';
 import { formatDateTime } from '@/lib/format/date';
 import type { ShadowComparisonDto } from '@/lib/schemas/inference';
 
-export function ShadowComparisonTable({ comparisons, semver, horizonsMonths, timeZone }: { comparisons: ShadowComparisonDto[]; semver: string; horizonsMonths: number[] | null; timeZone: string }) {
+export function ShadowComparisonTable({
+  comparisons,
+  semver,
+  inShadow,
+  horizonsMonths,
+  timeZone,
+}: {
+  comparisons: ShadowComparisonDto[];
+  semver: string;
+  /** The version is in shadow mode now (an empty table then means "not run yet"). */
+  inShadow: boolean;
+  horizonsMonths: number[] | null;
+  timeZone: string;
+}) {
   if (comparisons.length === 0) {
-    return <p className="text-sm text-slate-600">This version has no shadow results yet: it runs beside the active version whenever a case&apos;s models run.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        {inShadow
+          ? 'No shadow results yet: this version runs beside the active one whenever a case’s models run.'
+          : 'This version has no shadow results: it has not run in shadow mode.'}
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto">

@@ -1,6 +1,7 @@
 // What the registry's validation found when the version was uploaded (stored with the
 // version as JSON; lib/models/validate-model-upload.ts#ValidationReport).
 import { z } from 'zod';
+import { formatDateTime } from '@/lib/format/date';
 
 const tensor = z.object({ name: z.string(), elemType: z.string(), dims: z.array(z.number().nullable()) });
 const reportSchema = z.object({
@@ -17,7 +18,7 @@ const reportSchema = z.object({
 
 const shape = (dims: (number | null)[]) => `[${dims.map((d) => d ?? '?').join(', ')}]`;
 
-export function ValidationReportView({ report, fileSha256, fileSizeBytes }: { report: unknown; fileSha256: string; fileSizeBytes: number }) {
+export function ValidationReportView({ report, fileSha256, fileSizeBytes, timeZone }: { report: unknown; fileSha256: string; fileSizeBytes: number; timeZone: string }) {
   const parsed = reportSchema.safeParse(report);
   const rows: [string, string][] = [
     ['File sha256', fileSha256],
@@ -31,7 +32,7 @@ export function ValidationReportView({ report, fileSha256, fileSizeBytes }: { re
       ['Outputs', r.outputs.map((o) => `${o.name} ${o.elemType} ${shape(o.dims)}`).join('; ')],
       ['Test vectors', `${r.testVectorMaxAbsError.length} reproduced; largest error ${Math.max(...r.testVectorMaxAbsError.map((e) => e ?? Number.POSITIVE_INFINITY)).toExponential(1)} (tolerance ${r.testVectorTolerance})`],
       ['Runtime', r.runtime],
-      ['Validated', r.validatedAt],
+      ['Validated', formatDateTime(r.validatedAt, timeZone)],
     );
   }
   return (

@@ -52,11 +52,11 @@ export default async function ModelVersionPage({ params }: { params: Promise<{ v
           The newest result of this version per case, beside the result the model&apos;s non-shadow version gave in the same run. Cases are named by their id only:
           no patient identity or inputs are shown here.
         </p>
-        <ShadowComparisonTable comparisons={comparisons} semver={version.semver} horizonsMonths={card.success ? (card.data.horizonsMonths ?? null) : null} timeZone={timeZone} />
+        <ShadowComparisonTable comparisons={comparisons} semver={version.semver} inShadow={version.status === 'SHADOW'} horizonsMonths={card.success ? (card.data.horizonsMonths ?? null) : null} timeZone={timeZone} />
       </Card>
       <Card title="Model card">{card.success ? <ModelCardOverview card={card.data} detailed /> : <p className="text-sm text-red-700">The stored card no longer parses.</p>}</Card>
       <Card title="Validation report">
-        <ValidationReportView report={version.validationReport} fileSha256={version.fileSha256} fileSizeBytes={version.fileSizeBytes} />
+        <ValidationReportView report={version.validationReport} fileSha256={version.fileSha256} fileSizeBytes={version.fileSizeBytes} timeZone={timeZone} />
       </Card>
     </div>
   );
