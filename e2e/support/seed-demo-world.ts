@@ -3,9 +3,12 @@
 // their boards and cases, imported through the FHIR and DICOM importers exactly as
 // `npm run db:seed` does. The demo accounts get random passwords nobody knows, and
 // the stack runs with KONSIL_DEMO_MODE=0, so they cannot sign in: specs make their own users.
+// As in the demo, the seeded pathologist confirms the Rotterdam facts of the breast cases
+// (SYN-200002, SYN-200012; SYN-200007 is left for a spec to confirm).
 import { randomBytes } from 'node:crypto';
 import { db } from '../../lib/db/client';
 import { loadDemoClinicalWorld } from '../../prisma/seed/demo-clinical-world';
+import { confirmDemoReportFacts } from '../../prisma/seed/demo-fact-confirmations';
 import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from '../../prisma/seed/demo-world';
 
 async function main() {
@@ -19,6 +22,8 @@ async function main() {
     log: (line) => console.log(`[e2e seed] ${line.trim()}`),
   });
   await db().$transaction((tx) => seedDemoCases(tx, { patients: world.patients, users, boardIds, now }), { timeout: 120_000 });
+  const facts = await confirmDemoReportFacts({ mrns: world.patients.map((p) => p.mrn) });
+  console.log(`[e2e seed] ${facts.confirmed} report facts confirmed on ${facts.cases} breast cases`);
   console.log(`[e2e seed] demo world: ${world.patients.length} patients in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await db().$disconnect();
 }
