@@ -4,7 +4,9 @@
 // `npm run db:seed` does. The demo accounts get random passwords nobody knows, and
 // the stack runs with KONSIL_DEMO_MODE=0, so they cannot sign in: specs make their own users.
 // As in the demo, the seeded pathologist confirms the Rotterdam facts of the breast cases
-// (SYN-200002, SYN-200012; SYN-200007 is left for a spec to confirm).
+// (SYN-200002, SYN-200012; SYN-200007 is left for a spec to confirm). No model is registered
+// or run here. Model inputs: SYN-200001 and SYN-200002 complete, SYN-200006 Karnofsky 40 (out
+// of range), SYN-200011 a weight gain (docs/ARCHITECTURE.md, the demo world).
 import { randomBytes } from 'node:crypto';
 import { db } from '../../lib/db/client';
 import { loadDemoClinicalWorld } from '../../prisma/seed/demo-clinical-world';

@@ -1,14 +1,19 @@
-// The decision-support models' inputs as they arrive from the demo world: one lung and
-// one breast demo patient (and the breast patient left unconfirmed on purpose) imported
+// The decision-support models' inputs as they arrive from the demo world: a complete lung
+// and breast demo patient and the documented exceptions among the e2e stack's first 12
+// (SYN-200006 Karnofsky 40, SYN-200007 unconfirmed, SYN-200011 weight gain), imported
 // through the FHIR importer as the seed does, then the seed's confirmations. Asserts the
 // rows the model cards read (observations by LOINC or system|code with their UCUM unit,
-// medication ATC codes, CONFIRMED report facts whose detail the extractor finds again).
+// medication ATC codes, CONFIRMED report facts whose detail the extractor finds again),
+// then runs the shipped models on the cases as the seed does for the scheduled ones.
 import type { DiagnosticReport, Observation } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz/actor';
 import { db } from '@/lib/db/client';
 import { generateDemoWorld, type DemoPatient } from '@/lib/demo-world';
+import { registerShippedModels } from '@/lib/db/shipped-models';
 import { runImportInline } from '@/lib/imports/run-import-inline';
+import { runModelsForCaseAsSystem } from '@/lib/inference/run-models-for-case';
+import type { MappedFeature } from '@/lib/schemas/inference';
 import { extractReportFacts } from '@/lib/report-facts';
 import { createTestActor } from '@/lib/test/create-test-actor';
 import { seedBoard } from './boards';
@@ -22,6 +27,8 @@ const FNA = 'urn:konsil:fna-morphometry';
 let lung: DemoPatient;
 let breast: DemoPatient;
 let unconfirmed: DemoPatient;
+let frail: DemoPatient;
+let gained: DemoPatient;
 let referrer: Actor;
 const caseIds: Record<string, string> = {};
 const patientIds: Record<string, string> = {};
@@ -33,10 +40,10 @@ const bundleValue = (p: DemoPatient, system: string, code: string) =>
   bundleObservations(p).find((o) => o.code.coding?.[0]?.system === system && o.code.coding[0].code === code)!.valueQuantity!.value!;
 
 beforeAll(async () => {
-  // The seed's world and its "today"; the first seven patients hold SYN-200001 (lung), SYN-200002 and SYN-200007 (breast).
-  const world = generateDemoWorld({ seed: DEMO_WORLD_SEED, referenceDate: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`), patients: 7 });
-  [lung, breast, unconfirmed] = [world.patients[0]!, world.patients[1]!, world.patients[6]!];
-  expect([lung.entity, breast.entity, unconfirmed.entity]).toEqual(['LUNG', 'BREAST', 'BREAST']);
+  // The seed's world and its "today", as the e2e stack loads it (12 patients).
+  const world = generateDemoWorld({ seed: DEMO_WORLD_SEED, referenceDate: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`), patients: 12 });
+  [lung, breast, frail, unconfirmed, gained] = [0, 1, 5, 6, 10].map((i) => world.patients[i]!) as [DemoPatient, DemoPatient, DemoPatient, DemoPatient, DemoPatient];
+  expect([lung, breast, frail, unconfirmed, gained].map((p) => `${p.mrn} ${p.entity}`)).toEqual(['SYN-200001 LUNG', 'SYN-200002 BREAST', 'SYN-200006 LUNG', 'SYN-200007 BREAST', 'SYN-200011 LUNG']);
   expect(UNCONFIRMED_DEMO_MRNS).toContain(unconfirmed.mrn);
 
   const imported = await runImportInline({
@@ -44,7 +51,7 @@ beforeAll(async () => {
     kind: 'FHIR',
     channel: 'seed',
     sourceName: 'demo model inputs (integration test)',
-    files: [lung, breast, unconfirmed].map((p) => {
+    files: [lung, breast, frail, unconfirmed, gained].map((p) => {
       const bytes = Buffer.from(JSON.stringify(p.bundle));
       return { name: `${p.mrn}.json`, bytes: bytes.byteLength, read: async () => bytes };
     }),
@@ -54,7 +61,7 @@ beforeAll(async () => {
   referrer = await createTestActor({ role: 'CLINICIAN' });
   await db().$transaction(async (tx) => {
     const suffix = Date.now().toString(36);
-    for (const p of [lung, breast, unconfirmed]) {
+    for (const p of [lung, breast, frail, unconfirmed, gained]) {
       const board = await seedBoard(tx, { slug: `model-inputs-${p.entity.toLowerCase()}-${suffix}`, name: `Model inputs ${p.entity}`, entityFocus: [p.entity], recurrence: 'FREQ=WEEKLY', requiredSpecialties: [] });
       const patient = await tx.patient.findUniqueOrThrow({ where: { mrn: p.mrn } });
       patientIds[p.mrn] = patient.id;
@@ -62,7 +69,7 @@ beforeAll(async () => {
       caseIds[p.mrn] = kase.id;
     }
   });
-  firstRun = await confirmDemoReportFacts({ mrns: [lung.mrn, breast.mrn, unconfirmed.mrn] });
+  firstRun = await confirmDemoReportFacts({ mrns: [lung.mrn, breast.mrn, frail.mrn, unconfirmed.mrn, gained.mrn] });
 });
 
 describe('the breast demo patient, as the Rotterdam and WDBC cards read it', () => {
@@ -131,6 +138,7 @@ describe('the breast demo patient, as the Rotterdam and WDBC cards read it', () 
     expect(firstRun).toMatchObject({ cases: 1, confirmed: 3, reviewer: DEMO_FACT_REVIEWER.name });
     expect(await db().reportFactReview.count({ where: { caseId: { in: [caseIds[unconfirmed.mrn]!, caseIds[lung.mrn]!] } } })).toBe(0);
     expect(await confirmDemoReportFacts({ mrns: [lung.mrn, breast.mrn, unconfirmed.mrn] })).toMatchObject({ cases: 1, confirmed: 0 });
+    expect(await db().reportFactReview.count({ where: { caseId: caseIds[unconfirmed.mrn] } })).toBe(0);
     const reviews = await db().reportFactReview.findMany({ where: { caseId: caseIds[breast.mrn] } });
     expect(reviews.map((r) => r.version)).toEqual([0, 0, 0]);
   });
@@ -154,6 +162,59 @@ describe('the lung demo patient, as the NCCTG card reads it', () => {
   it('has the weight loss of the last 6 months in kg (the card converts to pounds)', async () => {
     const [row] = await db().observation.findMany({ where: { patientId: patientIds[lung.mrn], codeSystem: CLINICAL, code: 'weight-loss-6-months' } });
     expect(row).toMatchObject({ loincCode: null, unit: 'kg', valueNumeric: bundleValue(lung, CLINICAL, 'weight-loss-6-months') });
+  });
+});
+
+describe('the shipped models on these cases', () => {
+  type Run = { status: string; inputs: MappedFeature[]; flags: { code: string; feature: string | null }[]; outputs: Record<string, number[]> | null };
+  const runs: Record<string, Record<string, Run>> = {};
+
+  beforeAll(async () => {
+    await registerShippedModels();
+    for (const p of [lung, breast, frail, unconfirmed, gained]) {
+      const stored = await runModelsForCaseAsSystem({ caseId: caseIds[p.mrn]! });
+      const rows = await db().inferenceResult.findMany({ where: { id: { in: stored.map((r) => r.resultId) } }, include: { modelVersion: { select: { modelKey: true } } } });
+      runs[p.mrn] = Object.fromEntries(rows.map((r) => [r.modelVersion.modelKey, r as unknown as Run]));
+    }
+  });
+  const input = (run: Run, name: string) => run.inputs.find((i) => i.name === name)!;
+  const blocking = (run: Run) => run.flags.map((f) => `${f.code}:${f.feature}`);
+
+  it('score the complete breast case with both breast models, from the confirmed facts and the coded results', () => {
+    const rotterdam = runs[breast.mrn]!['breast-rfs-rotterdam']!;
+    expect(rotterdam.status, JSON.stringify(rotterdam.flags)).toBe('SCORED');
+    expect(rotterdam.inputs.every((i) => i.status === 'ok')).toBe(true);
+    expect(input(rotterdam, 'tumor_size_mm').value).toBe(pathologyFacts(breast).sizeMm);
+    expect(input(rotterdam, 'hormonal_therapy').value).toBe(1);
+    expect(input(rotterdam, 'er_fmol').rawUnit).toBe('fmol/l');
+    const wdbc = runs[breast.mrn]!['breast-malignancy-wdbc']!;
+    expect(wdbc.status, JSON.stringify(wdbc.flags)).toBe('SCORED');
+    expect(wdbc.outputs!.probability![0]).toBeGreaterThan(0.5);
+  });
+
+  it('leave Rotterdam unscored on the unconfirmed breast case until someone confirms size, grade and nodes', () => {
+    const rotterdam = runs[unconfirmed.mrn]!['breast-rfs-rotterdam']!;
+    expect(rotterdam.status).toBe('NOT_SCORED');
+    expect(blocking(rotterdam)).toEqual(['missing:tumor_size_mm', 'missing:grade', 'missing:positive_nodes']);
+    expect(runs[unconfirmed.mrn]!['breast-malignancy-wdbc']!.status).toBe('SCORED');
+  });
+
+  it('score the lung cases with the NCCTG model, weight loss converted from kg (a gain is negative), and refuse Karnofsky 40 as out of range', () => {
+    const complete = runs[lung.mrn]!['lung-os-ncctg']!;
+    expect(complete.status, JSON.stringify(complete.flags)).toBe('SCORED');
+    const loss = input(complete, 'weight_loss_lb');
+    expect(loss.rawUnit).toBe('kg');
+    expect(loss.value).toBeCloseTo((loss.rawValue as number) * 2.2046226218487757, 9);
+
+    const gain = runs[gained.mrn]!['lung-os-ncctg']!;
+    expect(gain.status, JSON.stringify(gain.flags)).toBe('SCORED');
+    expect(input(gain, 'weight_loss_lb').value).toBeLessThan(0);
+
+    const low = runs[frail.mrn]!['lung-os-ncctg']!;
+    expect(low.status).toBe('NOT_SCORED');
+    expect(blocking(low)).toEqual(['out_of_range:karnofsky_physician']);
+    expect(input(low, 'karnofsky_physician')).toMatchObject({ rawValue: 40, status: 'out_of_range' });
+    expect(input(low, 'ecog')).toMatchObject({ rawValue: 3, status: 'ok' });
   });
 });
 

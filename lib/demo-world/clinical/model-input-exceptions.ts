@@ -1,7 +1,9 @@
 // A deliberate minority of patients whose decision-support inputs are incomplete or
 // outside a model's valid range, as in any hospital's data, so the demo shows "missing"
 // and "out of range" on real cases. Keyed by patient index (MRN SYN-2 + index + 1, the
-// same for every seed) and documented in docs/ARCHITECTURE.md.
+// same for every seed) and documented in docs/ARCHITECTURE.md. The lung ones are among the
+// first four cases of their board, which the demo seed puts on the agenda and runs the
+// models on, and among the e2e stack's first 12 patients (beside SYN-200001, complete).
 
 export type ModelInputException =
   /** Breast: no progesterone receptor ligand-binding assay (not measured): Rotterdam's PR is missing. */
@@ -17,9 +19,9 @@ export type ModelInputException =
 
 /** Which patient has which exception; the entity of each index is checked by a test. */
 export const MODEL_INPUT_EXCEPTIONS: Readonly<Record<number, readonly ModelInputException[]>> = {
+  5: ['karnofsky-below-range'], // SYN-200006, lung, KRAS G12C course
+  10: ['weight-gain'], // SYN-200011, lung, resected squamous cell carcinoma
   16: ['pr-not-measured'], // SYN-200017, breast, HR+/HER2- course
-  20: ['karnofsky-below-range'], // SYN-200021, lung, KRAS G12C course
-  25: ['weight-gain'], // SYN-200026, lung, resected squamous cell carcinoma
   31: ['borderline-fna'], // SYN-200032, breast, HR+/HER2- course
   36: ['no-fna'], // SYN-200037, breast, HER2+ course
 };
