@@ -3,12 +3,17 @@
 // their boards and cases, imported through the FHIR and DICOM importers exactly as
 // `npm run db:seed` does. The demo accounts get random passwords nobody knows, and
 // the stack runs with KONSIL_DEMO_MODE=0, so they cannot sign in: specs make their own users.
-// The shipped decision-support models (models/) are registered and activated as the demo
-// seed does, so the case screen's decision-support panel and the model registry have them.
+// As in the demo, the seeded pathologist confirms the Rotterdam facts of the breast cases
+// (SYN-200002, SYN-200012; SYN-200007 is left for a spec to confirm), and the shipped
+// decision-support models (models/) are registered and activated, so the case screen's
+// decision-support panel and the model registry have them; no model is run here (specs run
+// them). Model inputs: SYN-200001 and SYN-200002 complete, SYN-200006 Karnofsky 40 (out
+// of range), SYN-200011 a weight gain (docs/ARCHITECTURE.md, the demo world).
 import { randomBytes } from 'node:crypto';
 import { db } from '../../lib/db/client';
 import { registerShippedModels } from '../../lib/db/shipped-models';
 import { loadDemoClinicalWorld } from '../../prisma/seed/demo-clinical-world';
+import { confirmDemoReportFacts } from '../../prisma/seed/demo-fact-confirmations';
 import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from '../../prisma/seed/demo-world';
 
 async function main() {
@@ -22,6 +27,8 @@ async function main() {
     log: (line) => console.log(`[e2e seed] ${line.trim()}`),
   });
   await db().$transaction((tx) => seedDemoCases(tx, { patients: world.patients, users, boardIds, now }), { timeout: 120_000 });
+  const facts = await confirmDemoReportFacts({ mrns: world.patients.map((p) => p.mrn) });
+  console.log(`[e2e seed] ${facts.confirmed} report facts confirmed on ${facts.cases} breast cases`);
   const models = await registerShippedModels();
   console.log(`[e2e seed] models: ${models.activated.join(', ')} active`);
   console.log(`[e2e seed] demo world: ${world.patients.length} patients in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -17,7 +17,11 @@ export interface AuditEventInput<A extends AuditAction> {
   userAgent?: string | null;
 }
 
-function toRow<A extends AuditAction>(event: AuditEventInput<A>) {
+/**
+ * The audit_events row for an event, its detail parsed by the action's schema. For writers that
+ * insert the row themselves in one statement with the change (lib/db/inference/store-inference-results.ts).
+ */
+export function toAuditRow<A extends AuditAction>(event: AuditEventInput<A>) {
   // Parsing (not just type-checking) means a bad detail throws inside the
   // transaction, and the change it describes is rolled back with it.
   const detail = auditEventDetails[event.action].parse(event.detail);
@@ -38,13 +42,13 @@ function toRow<A extends AuditAction>(event: AuditEventInput<A>) {
 
 /** Appends one audit event. Call it with the transaction that makes the change. */
 export async function writeAuditEvent<A extends AuditAction>(tx: Tx, event: AuditEventInput<A>): Promise<void> {
-  await tx.auditEvent.create({ data: toRow(event) });
+  await tx.auditEvent.create({ data: toAuditRow(event) });
 }
 
 /** Appends several events of one action in one statement (e.g. one per patient in a list). */
 export async function writeAuditEvents<A extends AuditAction>(tx: Tx, events: AuditEventInput<A>[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.auditEvent.createMany({ data: events.map(toRow) });
+  await tx.auditEvent.createMany({ data: events.map(toAuditRow) });
 }
 
 function truncate(value: string | null, max: number): string | null {

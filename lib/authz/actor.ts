@@ -3,7 +3,8 @@ import type { Role } from './roles';
 /**
  * The person (or system job) doing something, as every lib/db function receives it.
  * Built only by lib/auth/get-actor.ts from a live session (roles re-read from the
- * database on every request) or by lib/test/create-test-actor.ts in tests.
+ * database on every request), by lib/test/create-test-actor.ts in tests, and by
+ * prisma/seed/demo-fact-confirmations.ts for the demo's seeded pathologist.
  */
 export interface Actor {
   readonly id: string;

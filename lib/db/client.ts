@@ -1,15 +1,35 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
+import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 
 // One Prisma client per process. In `next dev` modules are re-evaluated on every
 // edit, so the client is parked on globalThis to avoid leaking pools.
 const globalForPrisma = globalThis as unknown as { konsilPrisma?: PrismaClient };
 
+const PREPARED_MARK = '/* konsil:prepared */';
+
+/**
+ * Put first in a raw statement (`tx.$queryRaw\`${PREPARED} SELECT …\``) to send it as a named
+ * prepared statement: PostgreSQL parses it once per connection and, after a few runs, reuses a
+ * generic plan instead of planning it on every call. For hot statements whose planning costs
+ * more than their execution (the one-statement reads and writes of a model run spend ~2 ms
+ * planning and < 1 ms executing). Opt-in, because a prepared statement lives as long as its
+ * connection (one per distinct SQL text and connection) and a generic plan suits statements
+ * whose parameters do not change which plan is best.
+ */
+export const PREPARED = Prisma.raw(PREPARED_MARK);
+
+function statementName(query: { sql: string }): string {
+  // Named by its text: a different text (another scope predicate) is another statement.
+  // Unmarked statements get '' (the unnamed statement): pg sends them as it always did.
+  return query.sql.trimStart().startsWith(PREPARED_MARK) ? `konsil_${createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}` : '';
+}
+
 function createPrismaClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set (see README.md, "Configuration").');
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }, { statementNameGenerator: statementName });
   return new PrismaClient({ adapter });
 }
 

@@ -5,6 +5,7 @@ import { addDays, atTime, fhirDate } from './dates';
 import { createRng } from './prng';
 import { PROCEDURE } from './clinical/code-systems';
 import { buildLabSeries } from './clinical/lab-series';
+import { modelInputExceptionsOf } from './clinical/model-input-exceptions';
 import type { Story } from './clinical/story';
 import { PSEUDONYM_WORDS, SYNTHETIC_FAMILY_NAMES, SYNTHETIC_GIVEN_NAMES } from './clinical/synthetic-names';
 import { buildCtSeriesSpec, placeLesions, type CtGeometry } from './ct/series-spec';
@@ -40,7 +41,7 @@ export function generateDemoPatient({ seed, index, today, geometry }: GeneratePa
   const pseudonym = `Patient ${PSEUDONYM_WORDS[index % PSEUDONYM_WORDS.length]}-${String(Math.floor(index / PSEUDONYM_WORDS.length) + 1).padStart(2, '0')}`;
   const patient = { mrn, familyName, givenName, sex, birthDate: fhirDate(birthDate) };
 
-  const story = module.buildStory({ rng: rng.fork('story'), today, patient: { familyName, givenName, sex, birthDate }, withCt: hasCtImages(index), variant });
+  const story = module.buildStory({ rng: rng.fork('story'), today, patient: { familyName, givenName, sex, birthDate }, withCt: hasCtImages(index), variant, exceptions: modelInputExceptionsOf(index) });
   story.burden.sort((a, b) => a.date.getTime() - b.date.getTime());
   const labs = buildLabSeries(story, sex, today, rng.fork('labs'));
 

@@ -1,8 +1,9 @@
 // Runs every applicable model on a case: ACTIVE and SHADOW versions whose card names the
-// case's tumor entity. lib/db/inference/run-case-inference.ts owns the transaction (scope,
-// reads, one immutable result + one audit event per version); this file supplies what
-// happens to each version in between: map the case data to the card's features, and score
-// with the version's cached onnxruntime session unless a blocking flag stops it.
+// case's tumor entity. lib/db/inference/run-case-inference.ts owns the database side (one
+// statement reads scope, versions and data; one statement stores an immutable result and its
+// audit event per version); this file supplies what happens to each version in between: map
+// the case data to the card's features, and score with the version's cached onnxruntime
+// session unless a blocking flag stops it.
 import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
 import { runCaseInference, unsafeRunCaseInferenceAsSystem, type Evaluation, type InferenceRunStep, type StoredResult } from '@/lib/db/inference/run-case-inference';

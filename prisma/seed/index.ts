@@ -8,6 +8,7 @@ import { db } from '@/lib/db/client';
 import { registerShippedModels } from '@/lib/db/shipped-models';
 import { runModelsForCaseAsSystem } from '@/lib/inference/run-models-for-case';
 import { loadDemoClinicalWorld } from './demo-clinical-world';
+import { confirmDemoReportFacts } from './demo-fact-confirmations';
 import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from './demo-world';
 
 async function main() {
@@ -40,6 +41,8 @@ async function main() {
   const referenceDate = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   const world = await loadDemoClinicalWorld({ referenceDate, log: (line) => console.log(line) });
   const { caseCount } = await db().$transaction((tx) => seedDemoCases(tx, { patients: world.patients, users, boardIds, now }), { timeout: 120_000 });
+  const facts = await confirmDemoReportFacts({ mrns: world.patients.map((p) => p.mrn) });
+  console.log(`  Report facts: ${facts.confirmed} confirmed on ${facts.cases} breast cases as "${facts.reviewer}" (so the models can score them).`);
   console.log(`Demo world seeded: ${world.patients.length} synthetic patients, ${caseCount} cases (${((performance.now() - started) / 1000).toFixed(1)} s).`);
   // Cases on an agenda are prepared for their meeting: in the running app the inference worker
   // does this when a case is scheduled (enqueueCaseInference); the seed scheduled them directly.

@@ -1,19 +1,34 @@
 import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
-import { writeAuditEvents } from '@/lib/audit/write-audit-event';
 import { notFound } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { CaseFeatureData } from '@/lib/inference/case-feature-data';
 import type { InferenceFlag, InferenceStatus, InferenceTrigger, MappedFeature } from '@/lib/schemas/inference';
-import { findCaseInScope, type ScopedCase } from '../case-scope-lookup';
-import { db, type Tx } from '../client';
-import { fetchApplicableVersions, fetchCaseFeatureData, featureNeeds, type ApplicableVersion } from './load-case-feature-data';
+import { caseScopeSql } from '../case-scope-lookup';
+import { db } from '../client';
+import { loadCaseFeatureData, type ApplicableVersion } from './load-case-feature-data';
+import { storeInferenceResults, type StoredResult } from './store-inference-results';
 
-// One model run for a case, as one transaction: find the case (in the actor's scope), the
-// model versions that apply to its entity, the data their cards read; evaluate each version
-// (mapping and onnxruntime, injected by lib/inference/run-models-for-case.ts so Prisma and the
-// runtime stay apart); store one immutable result per version and one audit event per result.
-// A run of microseconds inside the transaction means the inputs stored are exactly the rows read.
+export type { StoredResult } from './store-inference-results';
+
+// One model run on a case, in two SQL statements:
+//   1. read (load-case-feature-data.ts): the case if it is in the actor's scope (else
+//      NOT_FOUND), the ACTIVE and SHADOW versions for its entity, and the data their cards read;
+//   2. evaluate each version (mapping and onnxruntime, injected by
+//      lib/inference/run-models-for-case.ts so Prisma and the runtime stay apart);
+//   3. write (store-inference-results.ts): one immutable result per version and one
+//      inference.run audit event per result, in one statement (one transaction), which checks
+//      the scope again and stores nothing if the case left it.
+// Why no BEGIN … COMMIT around 1–3: it would cost two round trips and guarantee nothing more.
+// At READ COMMITTED the statements of a transaction share no snapshot and the reads take no
+// locks, so a transaction would neither freeze the data nor keep the case in scope (the write
+// re-checks the scope itself); the one read is already one snapshot. What the audit rule
+// protects holds: no result is stored without its audit event, and the run's data reaches
+// nobody before that commits (the run returns ids and statuses; the panel is read, and
+// audited, by listCaseInference). A run that fails after the read leaves no audit event
+// either way, as a rolled-back transaction's audit insert is gone too. The inputs stored are
+// the values of the one read.
 
 /** What evaluating one version on the case's data gave. */
 export interface Evaluation {
@@ -29,17 +44,8 @@ export interface Evaluation {
 
 export type EvaluateModel = (version: ApplicableVersion, data: CaseFeatureData) => Promise<Evaluation>;
 
-export interface StoredResult {
-  resultId: string;
-  modelVersionId: string;
-  modelKey: string;
-  semver: string;
-  status: InferenceStatus;
-  shadow: boolean;
-}
-
 /** Names of the steps `timings` reports, in order (bench/inference.ts prints them). */
-export type InferenceRunStep = 'scope' | 'versions' | 'case data' | 'evaluate' | 'insert results' | 'audit';
+export type InferenceRunStep = 'read' | 'evaluate' | 'store';
 
 interface RunOptions {
   caseId: string;
@@ -61,9 +67,8 @@ async function step<T>(options: RunOptions, name: InferenceRunStep, fn: () => Pr
 
 /** A clinician's run (ON_DEMAND): the case must be in their scope. */
 export async function runCaseInference(options: RunOptions & { actor: Actor }): Promise<StoredResult[]> {
-  const { actor } = options;
-  assertCan(actor, 'inference.run');
-  return db().$transaction(async (tx) => runInTransaction(tx, await step(options, 'scope', () => findCaseInScope(tx, actor, options.caseId)), actor, options), { timeout: 60_000 });
+  assertCan(options.actor, 'inference.run');
+  return run(options, caseScopeSql(options.actor, 'c'), options.actor);
 }
 
 /**
@@ -72,27 +77,14 @@ export async function runCaseInference(options: RunOptions & { actor: Actor }): 
  * shown only to users who may see the case.
  */
 export async function unsafeRunCaseInferenceAsSystem(options: RunOptions): Promise<StoredResult[]> {
-  return db().$transaction(
-    async (tx) => {
-      const found = await tx.case.findUnique({ where: { id: options.caseId }, select: { id: true, patientId: true, entity: true } });
-      if (!found) throw notFound('The case');
-      return runInTransaction(tx, found, null, options);
-    },
-    { timeout: 60_000 },
-  );
+  return run(options, Prisma.sql`true`, null);
 }
 
-async function runInTransaction(tx: Tx, scoped: ScopedCase, actor: Actor | null, options: RunOptions): Promise<StoredResult[]> {
-  const versions = await step(options, 'versions', () => fetchApplicableVersions(tx, scoped.entity));
+async function run(options: RunOptions, scope: Prisma.Sql, actor: Actor | null): Promise<StoredResult[]> {
+  const loaded = await step(options, 'read', () => loadCaseFeatureData(db(), { caseId: options.caseId, scope, referenceDate: options.now ?? new Date() }));
+  if (!loaded) throw notFound('The case');
+  const { versions, data } = loaded;
   if (versions.length === 0) return [];
-  const data = await step(options, 'case data', () =>
-    fetchCaseFeatureData(tx, {
-      caseId: scoped.id,
-      patientId: scoped.patientId,
-      referenceDate: options.now ?? new Date(),
-      needs: featureNeeds(versions.map((v) => v.card)),
-    }),
-  );
   // One after the other: evaluations are microseconds, and the first use of a version loads
   // its session (once per process).
   const evaluations = await step(options, 'evaluate', async () => {
@@ -100,44 +92,21 @@ async function runInTransaction(tx: Tx, scoped: ScopedCase, actor: Actor | null,
     for (const version of versions) out.push(await options.evaluate(version, data));
     return out;
   });
-
-  const rows = await step(options, 'insert results', () => tx.inferenceResult.createManyAndReturn({
-    data: versions.map((version, i) => {
-      const e = evaluations[i]!;
-      return {
-        modelVersionId: version.id,
-        caseId: scoped.id,
-        status: e.status,
-        trigger: options.trigger,
-        shadow: version.status === 'SHADOW',
-        inputs: e.inputs,
-        inputHash: e.inputHash,
-        modelFileSha256: version.fileSha256,
-        outputs: e.outputs ?? undefined,
-        contributions: e.contributions ?? undefined,
-        flags: e.flags,
-        durationMs: e.durationMs,
-        triggeredById: actor?.id ?? null,
-      };
-    }),
-    select: { id: true, modelVersionId: true, status: true, shadow: true, inputHash: true },
-  }));
-  const byVersion = new Map(versions.map((v) => [v.id, v]));
-  const stored = rows.map((row) => {
-    const version = byVersion.get(row.modelVersionId)!;
-    return { resultId: row.id, modelVersionId: version.id, modelKey: version.modelKey, semver: version.semver, status: row.status, shadow: row.shadow, inputHash: row.inputHash };
-  });
-  await step(options, 'audit', () => writeAuditEvents(
-    tx,
-    stored.map((r) => ({
+  return step(options, 'store', () =>
+    storeInferenceResults(db(), {
+      caseId: loaded.case.id,
+      patientId: loaded.case.patientId,
+      scope,
       actor,
-      action: 'inference.run' as const,
-      entityType: 'InferenceResult',
-      entityId: r.resultId,
-      patientId: scoped.patientId,
-      outcome: r.status === 'FAILED' ? ('FAILURE' as const) : ('SUCCESS' as const),
-      detail: { resultId: r.resultId, modelVersionId: r.modelVersionId, modelKey: r.modelKey, semver: r.semver, status: r.status, trigger: options.trigger, shadow: r.shadow, inputHash: r.inputHash },
-    })),
-  ));
-  return stored.map(({ inputHash: _hash, ...r }) => r);
+      trigger: options.trigger,
+      results: versions.map((version, i) => ({
+        modelVersionId: version.id,
+        modelKey: version.modelKey,
+        semver: version.semver,
+        fileSha256: version.fileSha256,
+        shadow: version.status === 'SHADOW',
+        ...evaluations[i]!,
+      })),
+    }),
+  );
 }

@@ -21,6 +21,10 @@ export const SYSTEM = {
   dicomUid: 'urn:dicom:uid',
   mrn: 'urn:konsil:demo-world:mrn',
   konsilTag: 'urn:konsil:tag',
+  /** Konsil-local codes for clinical values LOINC has no code for (the model cards name them). */
+  konsilClinical: 'urn:konsil:clinical',
+  /** Konsil-local codes for the WDBC nuclear morphometry features of a breast fine-needle aspirate. */
+  fnaMorphometry: 'urn:konsil:fna-morphometry',
 } as const;
 
 export const MCODE = 'http://hl7.org/fhir/us/mcode/StructureDefinition';
@@ -35,6 +39,7 @@ export const PROFILE = {
   tnmM: `${MCODE}/mcode-tnm-distant-metastases-category`,
   tnmStageGroup: `${MCODE}/mcode-tnm-stage-group`,
   ecog: `${MCODE}/mcode-ecog-performance-status`,
+  karnofsky: `${MCODE}/mcode-karnofsky-performance-status`,
   tumorMarker: `${MCODE}/mcode-tumor-marker-test`,
   surgicalProcedure: `${MCODE}/mcode-cancer-related-surgical-procedure`,
   radiotherapyCourse: `${MCODE}/mcode-radiotherapy-course-summary`,

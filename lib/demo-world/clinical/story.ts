@@ -8,6 +8,7 @@ import type { DemoEntity } from '../types';
 import type { LesionSiteKey } from '../ct/lesion-sites';
 import type { Coding } from './code-systems';
 import type { LabKey } from './lab-catalog';
+import type { ModelInputException } from './model-input-exceptions';
 
 export interface PatientBasics {
   familyName: string;
@@ -25,6 +26,8 @@ export interface StoryContext {
   withCt: boolean;
   /** How many patients of this entity came before: picks the course, so every course appears. */
   variant: number;
+  /** Deliberate gaps and outliers in this patient's model inputs (clinical/model-input-exceptions.ts). */
+  exceptions: ReadonlySet<ModelInputException>;
 }
 
 export interface DiagnosisSpec {
@@ -121,6 +124,27 @@ export interface CtPlan {
   lesions: PlannedLesion[];
 }
 
+/**
+ * A numeric result outside the lab catalog, coded in a Konsil-local system because LOINC has
+ * no code for it (receptor ligand-binding assays, FNA morphometry, menopausal status, weight
+ * loss). Never give it a LOINC coding as well: the importer keeps system|code only when
+ * there is no LOINC one, and the model cards read system|code.
+ */
+export interface MeasurementSpec {
+  /** Names the resource in the bundle, so its id is stable ("receptor/er", "fna/radius_mean"). */
+  key: string;
+  date: Date;
+  code: Coding;
+  category: 'laboratory' | 'social-history' | 'exam';
+  value: number;
+  /** UCUM code (what Konsil stores) and the text a person reads. */
+  unit: { ucum: string; text: string };
+  /** How it was measured, as the lab writes it. */
+  method?: string;
+  /** Results about the tumor (receptors, cytology) point at the cancer condition, as tumor markers do. */
+  aboutTumor: boolean;
+}
+
 export interface MarkerSpec {
   lab: LabKey;
   /** Value with no tumor (burden 0). */
@@ -144,7 +168,10 @@ export interface Story {
   markers: MarkerSpec[];
   /** Liver metastases raise the liver panel. */
   liverInvolvement?: Date;
-  ecog: { date: Date; value: number }[];
+  /** ECOG grades; Karnofsky scores where the entity records them at the same visit. */
+  ecog: { date: Date; value: number; karnofsky?: number }[];
+  /** Results outside the lab catalog; absent for entities that record none. */
+  measurements?: MeasurementSpec[];
   question: string;
   urgency: 'ROUTINE' | 'URGENT';
 }

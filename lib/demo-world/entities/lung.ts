@@ -2,9 +2,11 @@
 //   A. EGFR exon 19 deletion on osimertinib, now progressing (resistance work-up?)
 //   B. PD-L1 high, KRAS G12C on carboplatin/pemetrexed/pembrolizumab, now progressing (sotorasib?)
 //   C. resected stage IIIA squamous cell carcinoma with a new growing nodule (biopsy or SBRT?)
+// Every course records Karnofsky beside ECOG and the recent weight loss (lung-workup.ts).
 import { addDays, fhirDate } from '../dates';
 import { BODY_SITE, PROCEDURE, atc, icd10, icdO3 } from '../clinical/code-systems';
 import type { EntityModule, Story, StoryContext } from '../clinical/story';
+import { withLungWorkup } from './lung-workup';
 import { AUTHOR, drug, lesion, monthsBetween, resized, timeline } from './story-helpers';
 
 const ADENO = icdO3('8140/3', 'Adenocarcinoma, NOS');
@@ -76,6 +78,8 @@ function kras(ctx: StoryContext): Story {
   const tps = rng.pick([50, 60, 70, 80]);
   const primary = lesion(rng, 'L1', 'lung-right-upper', rng.int(30, 42), 'mass', 'consistent with the known primary');
   const node = lesion(rng, 'L2', 'mediastinal-node', rng.int(16, 22), 'lymph node', 'consistent with a nodal metastasis');
+  // One patient of this course is now mostly in bed or chair (the documented Karnofsky 40).
+  const frail = ctx.exceptions.has('karnofsky-below-range');
   return {
     entity: 'LUNG', boardSlug: 'thoracic',
     diagnosis: { date: t.diagnosis, ...RUL, morphology: ADENO, text: 'adenocarcinoma of the right upper lobe' },
@@ -104,8 +108,8 @@ function kras(ctx: StoryContext): Story {
     burden: [{ date: t.diagnosis, value: 1 }, { date: maintenance, value: 0.45 }, { date: priorCt, value: 0.4 }, { date: currentCt, value: 0.9 }],
     markers: [{ lab: 'cea', floor: 2, perBurden: rng.float(8, 18) }],
     liverInvolvement: currentCt,
-    ecog: [{ date: t.diagnosis, value: 1 }, { date: maintenance, value: 1 }, { date: currentCt, value: 2 }],
-    question: `Progression on pemetrexed/pembrolizumab maintenance after ${monthsBetween(start, currentCt)} months of chemo-immunotherapy (PD-L1 TPS ${tps}%, KRAS G12C). Sotorasib or docetaxel in second line? ECOG now 2.`,
+    ecog: [{ date: t.diagnosis, value: 1 }, { date: maintenance, value: 1 }, { date: currentCt, value: frail ? 3 : 2 }],
+    question: `Progression on pemetrexed/pembrolizumab maintenance after ${monthsBetween(start, currentCt)} months of chemo-immunotherapy (PD-L1 TPS ${tps}%, KRAS G12C). ${frail ? 'Sotorasib, docetaxel or best supportive care? ECOG now 3.' : 'Sotorasib or docetaxel in second line? ECOG now 2.'}`,
     urgency: 'URGENT',
   };
 }
@@ -156,10 +160,20 @@ function resectedSquamous(ctx: StoryContext): Story {
   };
 }
 
+/** Weight lost over the last six months (kg): more with progressing metastatic disease, little in follow-up. */
+const COURSES = [
+  { build: egfrCourse, weightLossKg: [1.5, 6] },
+  { build: kras, weightLossKg: [3, 9] },
+  { build: resectedSquamous, weightLossKg: [0, 3] },
+] as const;
+
 export const lungModule: EntityModule = {
   entity: 'LUNG',
   boardSlug: 'thoracic',
   sexes: ['FEMALE', 'MALE'],
   ageRange: [52, 82],
-  buildStory: (ctx) => [egfrCourse, kras, resectedSquamous][ctx.variant % 3]!(ctx),
+  buildStory: (ctx) => {
+    const course = COURSES[ctx.variant % COURSES.length]!;
+    return withLungWorkup(ctx, course.build(ctx), course.weightLossKg);
+  },
 };

@@ -7,10 +7,11 @@ import type { Story } from '../clinical/story';
 import type { DemoCtSeriesSpec } from '../types';
 import { primaryCancerCondition, secondaryCancerCondition } from './cancer-conditions';
 import { labObservation } from './lab-observations';
+import { measurementObservation } from './measurement-observations';
 import { patientResource, type PatientResourceInput } from './patient-resource';
 import { medicationStatement, procedureResource } from './procedure-resources';
 import { diagnosticReport, imagingStudy, type ReportResourceInput } from './report-resources';
-import { ecogObservation, tnmObservation, type TnmPart } from './staging-observations';
+import { ecogObservation, karnofskyObservation, tnmObservation, type TnmPart } from './staging-observations';
 import { TransactionBundleBuilder } from './transaction-bundle';
 
 export interface PatientBundleInput {
@@ -42,6 +43,10 @@ export function buildPatientBundle(input: PatientBundleInput): Bundle {
     b.add(`stage/${k}/group`, tnmObservation(stage, 'group', { patient, condition: primary, members }));
   });
   story.ecog.forEach((e, i) => b.add(`ecog/${i}`, ecogObservation(e.value, e.date, patient, primary)));
+  story.ecog.forEach((e, i) => {
+    if (e.karnofsky !== undefined) b.add(`karnofsky/${i}`, karnofskyObservation(e.karnofsky, e.date, patient, primary));
+  });
+  (story.measurements ?? []).forEach((m) => b.add(`measurement/${m.key}`, measurementObservation(m, patient, primary)));
   story.procedures.forEach((p, i) => b.add(`procedure/${i}`, procedureResource(p, patient, primary)));
   story.therapies.forEach((t, i) => t.drugs.forEach((d, j) => b.add(`medication/${i}/${j}`, medicationStatement(t, d, today, patient, primary))));
   const studies = input.ctSeries.map((spec, i) => b.add(`imaging-study/${i}`, imagingStudy(spec, patient, primary)));

@@ -1,6 +1,6 @@
 // TNM categories and stage group (mCODE TNM profiles; LOINC codes for clinical
-// and pathological staging; AJCC 8th edition values) and ECOG performance
-// status (LOINC 89247-1 with LOINC answer codes).
+// and pathological staging; AJCC 8th edition values), ECOG performance status
+// (LOINC 89247-1 with LOINC answer codes) and the Karnofsky score (LOINC 89243-0).
 import type { Observation } from '@medplum/fhirtypes';
 import { fhirDate } from '../dates';
 import { PROFILE, SYSTEM, loinc, snomed } from '../clinical/code-systems';
@@ -64,5 +64,20 @@ export function ecogObservation(value: number, date: Date, patientRef: string, c
     focus: [{ reference: conditionRef }],
     effectiveDateTime: fhirDate(date),
     valueCodeableConcept: { coding: [{ system: SYSTEM.loinc, code: answer[0], display: answer[1] }], text: `ECOG ${value}` },
+  };
+}
+
+export function karnofskyObservation(value: number, date: Date, patientRef: string, conditionRef: string): Observation {
+  if (!Number.isInteger(value / 10) || value < 0 || value > 100) throw new Error(`Karnofsky ${value} is not one of 0, 10, … 100`);
+  return {
+    resourceType: 'Observation',
+    meta: syntheticMeta(PROFILE.karnofsky),
+    status: 'final',
+    category: [codeable({ system: SYSTEM.observationCategory, code: 'survey', display: 'Survey' })],
+    code: codeable(loinc('89243-0', 'Karnofsky Performance Status score')),
+    subject: { reference: patientRef },
+    focus: [{ reference: conditionRef }],
+    effectiveDateTime: fhirDate(date),
+    valueInteger: value,
   };
 }
