@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-// The upload endpoints are left out: when the proxy runs, Next buffers the request
+// The upload endpoints (imports, FHIR, model files) are left out: when the proxy runs, Next buffers the request
 // body for it (and cuts it at 10 MB), so large DICOM and FHIR uploads would arrive
 // truncated. They check the session themselves (withRouteAccess: 401 without one).
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/imports|api/fhir).*)'] };
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/imports|api/fhir|api/admin/models).*)'] };
