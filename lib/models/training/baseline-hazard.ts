@@ -34,8 +34,8 @@ export function breslowCumulativeHazard(data: SurvivalData, beta: readonly numbe
   return { times, values };
 }
 
-/** Value of a right-continuous step function at t (0 before its first jump). */
-export function stepAt(f: StepFunction, t: number): number {
+/** Value of a right-continuous step function at t; `before` until its first jump. */
+export function stepValueAt(f: StepFunction, t: number, before: number): number {
   let lo = 0;
   let hi = f.times.length;
   while (lo < hi) {
@@ -43,5 +43,10 @@ export function stepAt(f: StepFunction, t: number): number {
     if (f.times[mid]! <= t) lo = mid + 1;
     else hi = mid;
   }
-  return lo === 0 ? 0 : f.values[lo - 1]!;
+  return lo === 0 ? before : f.values[lo - 1]!;
+}
+
+/** Cumulative hazard at t (0 before its first jump). */
+export function stepAt(f: StepFunction, t: number): number {
+  return stepValueAt(f, t, 0);
 }

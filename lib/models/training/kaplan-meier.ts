@@ -1,7 +1,7 @@
 // Kaplan–Meier product-limit estimate. With `reverse`, censorings are the "events" (the
 // censoring distribution G used by IPCW Brier scores); events at the same time as a
 // censoring are then taken to happen first, i.e. the subject was still uncensored.
-import type { StepFunction } from './baseline-hazard';
+import { stepValueAt, type StepFunction } from './baseline-hazard';
 
 export function kaplanMeier(time: readonly number[], event: readonly number[], options: { reverse?: boolean } = {}): StepFunction {
   const n = time.length;
@@ -32,14 +32,7 @@ export function kaplanMeier(time: readonly number[], event: readonly number[], o
 
 /** Survival at t from a KM step function (1 before the first event). */
 export function survivalAt(f: StepFunction, t: number): number {
-  let lo = 0;
-  let hi = f.times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (f.times[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? 1 : f.values[lo - 1]!;
+  return stepValueAt(f, t, 1);
 }
 
 /** Survival just before t, S(t−). */
