@@ -17,8 +17,23 @@ export const permissionTable = {
   'imports.run': ['COORDINATOR', 'ADMIN'],
   // Boards and meetings
   'meetings.read': ['CLINICIAN', 'COORDINATOR'],
+  // Scheduling, moving and cancelling meetings; building, ordering and publishing agendas;
+  // reminders and postponing a case: the coordinator's work.
   'meetings.manage': ['COORDINATOR'],
   'boards.manage': ['COORDINATOR'],
+  // The referral inbox: accept into a meeting, reject with a reason, ask the referrer for more.
+  'referrals.triage': ['COORDINATOR'],
+  // Joining a meeting's live view (and being counted in its attendance).
+  'meetings.attend': ['CLINICIAN', 'COORDINATOR'],
+  // Moving the live meeting through its agenda and marking cases discussed / deferred. Row-level:
+  // the board's chair or coordinator, or the case's presenter (lib/db/live/presenter-rights.ts).
+  'meetings.present': ['CLINICIAN', 'COORDINATOR'],
+  // The board's decision on a case: writing the draft and signing it are clinical acts. Row-level:
+  // signing needs the board's CHAIR membership. Coordinators never sign.
+  'decisions.edit': ['CLINICIAN'],
+  'decisions.sign': ['CLINICIAN'],
+  // One's own in-app notifications.
+  'notifications.read': ['CLINICIAN', 'COORDINATOR', 'ADMIN'],
   // Decision support models
   'models.read': ['CLINICIAN', 'ADMIN'],
   'models.manage': ['ADMIN'],
