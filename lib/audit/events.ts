@@ -157,6 +157,29 @@ export const auditEventDetails = {
   'inference.shadow_compare': z.object({ modelVersionId: z.string(), caseIds: z.array(z.string()) }),
   /** The demo/test seed wrote data outside any user's request. */
   'system.seed': z.object({ world: z.string(), counts: z.record(z.string(), z.number().int()) }),
+  // ── Boards and the meeting schedule (lib/db/boards.ts, lib/db/meeting-schedule/) ──
+  /** A coordinator created a board. */
+  'board.create': z.object({ slug: z.string(), name: z.string(), recurrence: z.string().nullable(), timeZone: z.string() }),
+  /** A coordinator changed a board's settings; `fields` names what changed. */
+  'board.update': z.object({ fields: z.array(z.string()), recurrence: z.string().nullable(), timeZone: z.string() }),
+  /** A coordinator added a member, changed their board role, or removed them (`role` null). */
+  'board.member_set': z.object({ userId: z.string(), role: z.enum(['CHAIR', 'MEMBER', 'COORDINATOR']).nullable(), previous: z.enum(['CHAIR', 'MEMBER', 'COORDINATOR']).nullable() }),
+  /** Meetings were generated from a board's recurrence (only the ones that did not exist yet). */
+  'meeting.generate': z.object({ boardId: z.string(), until: z.string(), startsAt: z.array(z.string()).max(500) }),
+  /** A meeting was moved to another time; `from` stays reserved so generation never refills it. */
+  'meeting.move': z.object({ boardId: z.string(), from: z.string(), to: z.string() }),
+  /** A meeting was cancelled; its open agenda items and pending referrals went to `movedToMeetingId`. */
+  'meeting.cancel': z.object({
+    boardId: z.string(),
+    startsAt: z.string(),
+    reason: z.string().max(500),
+    movedToMeetingId: z.string(),
+    movedItemIds: z.array(z.string()),
+    retargetedCaseIds: z.array(z.string()),
+    notified: z.number().int().nonnegative(),
+  }),
+  /** A case moved from a cancelled meeting to the next one (one event per case, with its patient). */
+  'case.meeting_change': z.object({ fromMeetingId: z.string(), toMeetingId: z.string(), agendaItemId: z.string().nullable(), cause: z.literal('meeting_cancelled') }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;

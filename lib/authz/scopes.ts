@@ -27,3 +27,16 @@ export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {
   if (!can(actor, 'meetings.read')) return nothing;
   return { board: { members: { some: { userId: actor.id } } } };
 }
+
+/**
+ * Boards a coordinator administers: all of them. Setting up boards and their schedule is a
+ * hospital-wide coordination duty, not tied to membership (a new board has no members yet).
+ */
+export function managedBoardScope(actor: Actor): Prisma.BoardWhereInput {
+  return can(actor, 'boards.manage') ? {} : nothing;
+}
+
+/** Meetings whose schedule the actor may change (generate, move, cancel): those of every board. */
+export function managedMeetingScope(actor: Actor): Prisma.MeetingWhereInput {
+  return can(actor, 'meetings.manage') ? {} : nothing;
+}
