@@ -91,7 +91,31 @@ const fixtures: Record<string, Fixture> = {
     const previous = await insertTestModelVersion({ status: 'RETIRED', modelKey });
     return versionInput(await insertTestModelVersion({ status: 'ACTIVE', modelKey, semver: '1.1.0', replacesVersionId: previous.id }));
   },
+  // Boards and the meeting schedule: a fresh board (with a weekly recurrence) per call.
+  'boards.create': async () => ({ ...boardFormFields(), name: `Matrix board ${Math.random().toString(36).slice(2, 8)}` }),
+  'boards.update': async () => ({ ...boardFormFields(), boardId: (await newBoard()).id, version: 0, name: 'Renamed board' }),
+  'boards.setMember': async () => ({ boardId: (await newBoard()).id, userId: (await newTarget()).userId, role: 'MEMBER' }),
+  'meetings.generate': async () => ({ boardId: (await newBoard()).id, weeks: 2 }),
+  'meetings.move': async () => ({ meetingId: (await newMeeting()).id, expectedVersion: 0, localStart: '2031-01-08T10:00' }),
+  'meetings.cancel': async () => ({ meetingId: (await newMeeting()).id, expectedVersion: 0, reason: 'authz matrix' }),
 };
+
+const boardFormFields = () => ({
+  entityFocus: ['LUNG'],
+  timeZone: 'Europe/Berlin',
+  frequency: 'WEEKLY',
+  interval: '1',
+  weekday: 'TU',
+  time: '16:00',
+  meetingDurationMinutes: '90',
+  defaultMinutesPerCase: '5',
+  submissionDeadlineHours: '48',
+});
+const newBoard = async () => {
+  const tag = Math.random().toString(36).slice(2, 10);
+  return db().board.create({ data: { slug: `matrix-${tag}`, name: `Matrix ${tag}`, entityFocus: ['LUNG'], recurrence: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=16;BYMINUTE=0' } });
+};
+const newMeeting = async () => db().meeting.create({ data: { boardId: (await newBoard()).id, startsAt: new Date('2030-12-31T15:00:00Z'), durationMinutes: 90 } });
 
 const versionInput = (row: { id: string; version: number }) => ({ versionId: row.id, expectedVersion: row.version, reason: 'authz matrix' });
 

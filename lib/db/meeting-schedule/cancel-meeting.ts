@@ -11,6 +11,7 @@ import { createNextScheduledMeeting } from './schedule-slots';
 
 export interface CancelMeetingResult {
   id: string;
+  boardId: string;
   movedToMeetingId: string;
   movedToStartsAt: string;
   movedItemIds: string[];
@@ -119,6 +120,7 @@ export async function cancelMeeting(options: { actor: Actor; meetingId: string; 
     );
     return {
       id: meeting.id,
+      boardId: board.id,
       movedToMeetingId: next.id,
       movedToStartsAt: next.startsAt.toISOString(),
       movedItemIds: movedOnly,

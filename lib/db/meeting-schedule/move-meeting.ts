@@ -22,7 +22,7 @@ export async function moveMeeting(options: {
   expectedVersion: number;
   newStart: Date | { localDateTime: string };
   now?: Date;
-}): Promise<{ id: string; startsAt: string; version: number }> {
+}): Promise<{ id: string; boardId: string; startsAt: string; version: number }> {
   const { actor, meetingId, expectedVersion, now = new Date() } = options;
   assertCan(actor, 'meetings.manage');
   return db().$transaction(async (tx) => {
@@ -49,7 +49,7 @@ export async function moveMeeting(options: {
       entityId: meeting.id,
       detail: { boardId: meeting.boardId, from: meeting.startsAt.toISOString(), to: newStart.toISOString() },
     });
-    return { id: meeting.id, startsAt: newStart.toISOString(), version: expectedVersion + 1 };
+    return { id: meeting.id, boardId: meeting.boardId, startsAt: newStart.toISOString(), version: expectedVersion + 1 };
   });
 }
 
