@@ -18,6 +18,9 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/cases': '/cases',
     '/cases/[caseId]': `/cases/${fixtures.someCaseId}`,
     '/meetings': '/meetings',
+    '/boards': '/boards',
+    '/boards/new': '/boards/new',
+    '/boards/[boardId]': `/boards/${fixtures.someBoardId}`,
     '/admin/users': '/admin/users',
     '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
     '/admin/models': '/admin/models',
@@ -45,6 +48,8 @@ interface Fixtures {
   someCaseId: string;
   /** A registered model version (the e2e seed registers the shipped models). */
   someModelVersionId: string;
+  /** A demo board (coordinators administer every board). */
+  someBoardId: string;
 }
 
 /** Allowed requests answer 200, except where GET is not what the route is for. */
@@ -109,7 +114,7 @@ test.beforeAll(async () => {
     data: { patientId: patient.id, boardId: board.id, referringUserId: users.CLINICIAN.id, question: 'Route matrix fixture', entity: 'OTHER', status: 'REFERRED' },
   });
   const someModelVersion = await e2eDb().modelVersion.findFirstOrThrow({ orderBy: { modelKey: 'asc' } });
-  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id };
+  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id, someBoardId: board.id };
 });
 
 test('anonymous visitors get exactly the public routes', async ({ playwright }) => {

@@ -23,6 +23,11 @@ export const routeAccess = {
   '/cases': needs('cases.read'),
   '/cases/[caseId]': needs('cases.read'),
   '/meetings': needs('meetings.read'),
+  // Board administration is coordinators' work; clinicians see their boards through cases and
+  // meetings, and get 403 here (the schedule part of /boards/[boardId] also needs meetings.manage).
+  '/boards': needs('boards.manage'),
+  '/boards/new': needs('boards.manage'),
+  '/boards/[boardId]': needs('boards.manage'),
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),

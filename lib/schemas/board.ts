@@ -2,7 +2,7 @@
 // interval, weekday, position in the month, time, first date) and leaves as the RRULE text
 // stored in Board.recurrence (lib/boards/recurrence.ts), so the form never has to parse RRULEs.
 import { z } from 'zod';
-import { formatRecurrence, isValidTimeZone, weekdays, type Recurrence } from '@/lib/boards/recurrence';
+import { formatRecurrence, isValidTimeZone, parseRecurrence, weekdays, type Recurrence } from '@/lib/boards/recurrence';
 import { tumorEntityLabels, type TumorEntity } from './case';
 import { idSchema, optionalText, versionSchema } from './common';
 import { specialties } from './user';
@@ -118,4 +118,22 @@ export interface BoardDetailDto {
   requiredSpecialties: string[];
   version: number;
   members: BoardMemberDto[];
+}
+
+/** The form fields for a stored recurrence (the form's starting values); null text → NONE. */
+export function fieldsFromRecurrence(text: string | null): RecurrenceFields & { unreadable?: string } {
+  const defaults = { frequency: 'WEEKLY' as const, interval: 1, weekday: 'TU' as const, setPos: '1' as const, time: '16:00', startDate: '' };
+  if (!text) return { ...defaults, frequency: 'NONE' };
+  const parsed = parseRecurrence(text);
+  if (!parsed.ok) return { ...defaults, frequency: 'NONE', unreadable: parsed.message };
+  const r = parsed.recurrence;
+  return {
+    frequency: r.freq,
+    interval: r.interval,
+    weekday: r.byDay[0] ?? 'TU',
+    setPos: (String(r.bySetPos ?? 1) as '1' | '2' | '3' | '4' | '-1'),
+    time: `${String(r.hour).padStart(2, '0')}:${String(r.minute).padStart(2, '0')}`,
+    startDate: r.start ?? '',
+    ...(r.byDay.length > 1 ? { unreadable: `The stored rule names several weekdays (${r.byDay.join(', ')}); saving this form keeps only one.` } : {}),
+  };
 }
