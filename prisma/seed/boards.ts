@@ -6,7 +6,9 @@ export interface SeedBoardInput {
   name: string;
   description?: string;
   entityFocus: TumorEntity[];
+  /** iCalendar RRULE subset of lib/boards/recurrence.ts, wall-clock time in `timeZone`. */
   recurrence: string;
+  timeZone?: string;
   meetingDurationMinutes?: number;
   defaultMinutesPerCase?: number;
   requiredSpecialties: Specialty[];

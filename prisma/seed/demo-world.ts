@@ -6,7 +6,8 @@
 import type { Tx } from '@/lib/db/client';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
 import { BOARD_SLUGS, type DemoPatient } from '@/lib/demo-world';
-import { nextWeeklyStarts, seedBoard, seedBoardMember, seedMeeting } from './boards';
+import { insertScheduledMeetings } from '@/lib/db/meeting-schedule/schedule-slots';
+import { seedBoard, seedBoardMember } from './boards';
 import { seedAgendaItem, seedCase } from './patients';
 import { seedUser, type SeedUserInput } from './users';
 
@@ -24,15 +25,20 @@ export type DemoUserKey = (typeof demoUsers)[number]['key'];
 
 const clinicalSpecialties = ['SURGERY', 'MEDICAL_ONCOLOGY', 'RADIATION_ONCOLOGY', 'RADIOLOGY', 'PATHOLOGY'] as const;
 
-// Weekly boards in the hospital's time zone (stored at a fixed UTC hour; see the DST note in the
-// foundation issue). Names and entity focus come from the demo world generator's board list.
+// Weekly boards at wall-clock times in the hospital's time zone: their meetings are generated from
+// the recurrence (lib/boards/recurrence.ts), so 16:00 stays 16:00 local across DST changes.
+// Names and entity focus come from the demo world generator's board list.
+const DEMO_TIME_ZONE = 'Europe/Berlin';
 const boards = [
-  { slug: 'thoracic', weekday: 2, hour: 15, recurrence: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=16;BYMINUTE=0' },
-  { slug: 'breast', weekday: 3, hour: 14, recurrence: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=15;BYMINUTE=0' },
-  { slug: 'gi', weekday: 4, hour: 7, recurrence: 'FREQ=WEEKLY;BYDAY=TH;BYHOUR=8;BYMINUTE=0' },
-  { slug: 'uro', weekday: 1, hour: 14, recurrence: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=15;BYMINUTE=0' },
-  { slug: 'skin', weekday: 5, hour: 12, recurrence: 'FREQ=WEEKLY;BYDAY=FR;BYHOUR=13;BYMINUTE=0' },
-] as const satisfies ReadonlyArray<{ slug: keyof typeof BOARD_SLUGS; weekday: number; hour: number; recurrence: string }>;
+  { slug: 'thoracic', recurrence: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=16;BYMINUTE=0' },
+  { slug: 'breast', recurrence: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=15;BYMINUTE=0' },
+  { slug: 'gi', recurrence: 'FREQ=WEEKLY;BYDAY=TH;BYHOUR=8;BYMINUTE=0' },
+  { slug: 'uro', recurrence: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=15;BYMINUTE=0' },
+  { slug: 'skin', recurrence: 'FREQ=WEEKLY;BYDAY=FR;BYHOUR=13;BYMINUTE=0' },
+] as const satisfies ReadonlyArray<{ slug: keyof typeof BOARD_SLUGS; recurrence: string }>;
+
+/** How far ahead the seed schedules meetings: three weekly meetings per board. */
+const SEEDED_WEEKS = 3;
 
 /** Demo accounts, boards and their next meetings. `passwords` maps each demo user key to the password printed at start. */
 export async function seedDemoAccountsAndBoards(tx: Tx, options: { passwords: Record<DemoUserKey, string>; now: Date }) {
@@ -50,6 +56,7 @@ export async function seedDemoAccountsAndBoards(tx: Tx, options: { passwords: Re
       name: BOARD_SLUGS[b.slug].name,
       entityFocus: [...BOARD_SLUGS[b.slug].entityFocus],
       recurrence: b.recurrence,
+      timeZone: DEMO_TIME_ZONE,
       requiredSpecialties: [...clinicalSpecialties],
     });
     boardIds[b.slug] = board.id;
@@ -57,10 +64,10 @@ export async function seedDemoAccountsAndBoards(tx: Tx, options: { passwords: Re
     for (const key of clinicians) {
       await seedBoardMember(tx, { boardId: board.id, userId: users[key].id, role: key === 'oncologist' ? 'CHAIR' : 'MEMBER' });
     }
-    for (const startsAt of nextWeeklyStarts(options.now, b.weekday, b.hour, 0, 3)) {
-      await seedMeeting(tx, { boardId: board.id, startsAt, durationMinutes: 90, location: 'Konferenzraum 2 / video' });
-      meetingCount += 1;
-    }
+    // Idempotent: re-seeding creates only the meetings that do not exist yet.
+    const until = new Date(options.now.getTime() + SEEDED_WEEKS * 7 * 86_400_000);
+    const created = await insertScheduledMeetings(tx, { board, from: options.now, until, location: 'Konferenzraum 2 / video' });
+    meetingCount += created.length;
   }
   return { users, boardIds, meetingCount };
 }

@@ -1,7 +1,8 @@
-import 'server-only';
 // The shared core of meeting generation, used by the coordinator's "generate", by cancelling
 // (which may need the next meeting to exist) and by the demo seed. No actor and no audit here:
-// callers check permissions and write their own audit event in the same transaction.
+// callers check permissions and write their own audit event in the same transaction. No
+// 'server-only' mark: prisma/seed/demo-world.ts uses it, and scripts/start-demo.ts imports that
+// file under plain tsx (the mark throws outside the react-server condition).
 import { nextOccurrences, occurrencesBetween, parseRecurrence, type Recurrence } from '@/lib/boards/recurrence';
 import { AppError } from '@/lib/errors';
 import type { Tx } from '../client';
@@ -40,14 +41,14 @@ async function vacatedSlots(tx: Tx, boardId: string): Promise<Set<number>> {
  * unique (boardId, startsAt) key makes existing meetings (cancelled ones included) a no-op, and
  * existing rows are never updated. Returns only the meetings it created.
  */
-export async function insertScheduledMeetings(tx: Tx, options: { board: SchedulableBoard; from: Date; until: Date }) {
-  const { board, from, until } = options;
+export async function insertScheduledMeetings(tx: Tx, options: { board: SchedulableBoard; from: Date; until: Date; location?: string }) {
+  const { board, from, until, location } = options;
   const recurrence = boardRecurrence(board);
   const vacated = await vacatedSlots(tx, board.id);
   const starts = occurrencesBetween({ recurrence, timeZone: board.timeZone, from, until, limit: 500 }).filter((s) => !vacated.has(s.getTime()));
   if (starts.length === 0) return [];
   return tx.meeting.createManyAndReturn({
-    data: starts.map((startsAt) => ({ boardId: board.id, startsAt, durationMinutes: board.meetingDurationMinutes })),
+    data: starts.map((startsAt) => ({ boardId: board.id, startsAt, durationMinutes: board.meetingDurationMinutes, location: location ?? null })),
     skipDuplicates: true,
     select: { id: true, startsAt: true },
   });
