@@ -7,7 +7,13 @@
 // local wall clock stored in a Date's UTC fields) and convert each one with luxon ourselves.
 // Pure: no database, no clock (callers pass `from`).
 import { IANAZone } from 'luxon';
-import { RRule, type Weekday as RRuleWeekday } from 'rrule';
+import * as rruleModule from 'rrule';
+import type { Weekday as RRuleWeekday } from 'rrule';
+
+// rrule ships an ES module (what bundlers and vitest load) and a UMD bundle without "exports"
+// (what plain Node loads for the seed scripts), whose named exports sit only on `default`.
+const rruleExports: Record<string, unknown> = rruleModule;
+const { RRule } = ('RRule' in rruleExports ? rruleExports : rruleExports.default) as typeof rruleModule;
 
 export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof weekdays)[number];
