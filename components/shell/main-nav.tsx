@@ -1,4 +1,4 @@
-import { CalendarDays, ClipboardList, Cpu, Home, ScrollText, Upload, Users } from 'lucide-react';
+import { CalendarDays, ClipboardList, Cpu, Home, Inbox, ScrollText, Upload, Users } from 'lucide-react';
 import type { Actor } from '@/lib/authz/actor';
 import { canOpen, type RoutePattern } from '@/lib/authz/route-access';
 import { NavLink } from './nav-link';
@@ -7,6 +7,7 @@ const items: { href: RoutePattern; label: string; icon: typeof Home }[] = [
   { href: '/', label: 'Start', icon: Home },
   { href: '/cases', label: 'Cases', icon: ClipboardList },
   { href: '/meetings', label: 'Meetings', icon: CalendarDays },
+  { href: '/referrals', label: 'Referrals', icon: Inbox },
   { href: '/imports', label: 'Import data', icon: Upload },
   { href: '/admin/users', label: 'Users', icon: Users },
   { href: '/admin/models', label: 'Models', icon: Cpu },
