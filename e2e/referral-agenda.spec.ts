@@ -4,6 +4,7 @@
 // (the order persists after a reload) and sees the overrun warning when the minutes exceed
 // the meeting. A clinician can neither open the agenda builder nor reorder by calling the
 // server action directly.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Request } from '@playwright/test';
 import { e2eDb } from './fixtures/db';
 import { seedReferralWorld } from './fixtures/referral-world';
@@ -106,4 +107,28 @@ test('a referral goes from the clinician through the coordinator’s inbox onto 
     const denial = await e2eDb().auditEvent.findFirst({ where: { actorId: world.clinician.id, action: 'access.denied' }, orderBy: { id: 'desc' } });
     expect(denial?.detail).toMatchObject({ target: 'action:agenda.reorder', permission: 'meetings.manage' });
   });
+});
+
+test('the referral form, the inbox and the agenda builder are axe-clean', async ({ browser }) => {
+  const world = await seedReferralWorld();
+  const axe = async (page: import('@playwright/test').Page) => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  };
+  const clinicianPage = await (await browser.newContext()).newPage();
+  await signInViaApi(clinicianPage.request, world.clinician);
+  await new ReferralFormPage(clinicianPage).choosePatient(world.patient.mrn, world.patient.name);
+  await axe(clinicianPage);
+  await clinicianPage.goto('/referrals');
+  await expect(clinicianPage.getByRole('heading', { name: 'My referrals' })).toBeVisible();
+  await axe(clinicianPage);
+
+  const page = await (await browser.newContext()).newPage();
+  await signInViaApi(page.request, world.coordinator);
+  await e2eDb().case.create({ data: { patientId: world.patient.id, boardId: world.board.id, referringUserId: world.clinician.id, question: 'Axe question', entity: 'LUNG', status: 'REFERRED', targetMeetingId: world.meetingId } });
+  await page.goto('/referrals');
+  await expect(page.getByTestId('triage-item')).toHaveCount(1);
+  await axe(page);
+  await new AgendaBuilderPage(page).open(world.meetingId);
+  await axe(page);
 });

@@ -1,6 +1,7 @@
 'use client';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
+import { KeepFormValues } from './keep-form-values';
 import { Field } from '@/components/ui/field';
 import { answerReferralInformation } from '@/lib/actions/referrals';
 
@@ -10,8 +11,9 @@ const textarea = 'block w-full rounded-md border border-slate-300 bg-white px-3 
 export function AnswerForm({ caseId, version, question }: { caseId: string; version: number; question: string }) {
   return (
     <ActionForm action={answerReferralInformation} label="Answer the coordinator">
-      {({ fieldErrors, pending }) => (
+      {({ fieldErrors, pending, state }) => (
         <>
+          <KeepFormValues state={state} />
           <input type="hidden" name="caseId" value={caseId} />
           <input type="hidden" name="version" value={version} />
           <Field id={`answer-${caseId}`} label={`The coordinator asks: ${question}`} errors={fieldErrors.answer}>

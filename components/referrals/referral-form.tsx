@@ -14,6 +14,7 @@ import type { ReferralFormDto } from '@/lib/db/referrals/referral-form';
 import { formatDate, formatDateTime } from '@/lib/format/date';
 import { tumorEntityLabels } from '@/lib/schemas/case';
 import { ecogGrades } from '@/lib/schemas/referral';
+import { KeepFormValues } from './keep-form-values';
 import { sourceText } from './value-source';
 
 const textarea = 'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm aria-invalid:border-red-600';
@@ -50,6 +51,7 @@ export function ReferralForm({ form, timeZone }: { form: ReferralFormDto; timeZo
           </div>
         ) : (
           <>
+            <KeepFormValues state={state} />
             <input type="hidden" name="patientId" value={form.patient.id} />
             <Field id="boardId" label="Board" errors={fieldErrors.boardId}>
               {(describedBy, invalid) => (

@@ -4,6 +4,7 @@
 // override), reject with a reason, or ask the referrer for information.
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
+import { KeepFormValues } from './keep-form-values';
 import { Field, Input, Select } from '@/components/ui/field';
 import { acceptReferral, rejectReferral, requestReferralInformation } from '@/lib/actions/referrals';
 import type { ReferralListItemDto } from '@/lib/db/referrals/referral-lists';
@@ -16,8 +17,9 @@ export function TriageActions({ referral, timeZone }: { referral: ReferralListIt
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <ActionForm action={acceptReferral} label={`Accept the referral of ${referral.patient.displayName}`}>
-        {({ fieldErrors, pending }) => (
+        {({ fieldErrors, pending, state }) => (
           <>
+            <KeepFormValues state={state} />
             <input type="hidden" name="caseId" value={id} />
             <input type="hidden" name="version" value={referral.version} />
             <Field
@@ -46,8 +48,9 @@ export function TriageActions({ referral, timeZone }: { referral: ReferralListIt
         )}
       </ActionForm>
       <ActionForm action={rejectReferral} label={`Reject the referral of ${referral.patient.displayName}`}>
-        {({ fieldErrors, pending }) => (
+        {({ fieldErrors, pending, state }) => (
           <>
+            <KeepFormValues state={state} />
             <input type="hidden" name="caseId" value={id} />
             <input type="hidden" name="version" value={referral.version} />
             <Field id={`reason-${id}`} label="Reason for rejecting" errors={fieldErrors.reason}>
@@ -61,9 +64,10 @@ export function TriageActions({ referral, timeZone }: { referral: ReferralListIt
       </ActionForm>
       {referral.status === 'REFERRED' && (
         <ActionForm action={requestReferralInformation} label={`Ask about the referral of ${referral.patient.displayName}`}>
-          {({ fieldErrors, pending }) => (
+          {({ fieldErrors, pending, state }) => (
             <>
-              <input type="hidden" name="caseId" value={id} />
+              <KeepFormValues state={state} />
+            <input type="hidden" name="caseId" value={id} />
               <input type="hidden" name="version" value={referral.version} />
               <Field id={`question-${id}`} label="Ask the referrer" errors={fieldErrors.question}>
                 {(describedBy, invalid) => <Input id={`question-${id}`} name="question" maxLength={1000} aria-describedby={describedBy} aria-invalid={invalid || undefined} />}

@@ -65,7 +65,8 @@ export async function acceptReferral(options: { actor: Actor; input: z.output<ty
   return db().$transaction(async (tx) => {
     const kase = await caseForTriage(tx, actor, input.caseId);
     refuseUnless(kase.status, TRIAGE_STATUSES, 'accepted');
-    const meetings = await tx.meeting.findMany({ where: { boardId: kase.boardId, startsAt: { gt: now } }, select: { id: true, startsAt: true, status: true } });
+    // Recent past meetings too, so choosing one is refused as "already started", not as foreign.
+    const meetings = await tx.meeting.findMany({ where: { boardId: kase.boardId, startsAt: { gt: new Date(now.getTime() - 30 * 86_400_000) } }, select: { id: true, startsAt: true, status: true } });
     const ruleMeetingId = kase.targetMeetingId ?? chooseTargetMeeting({ meetings, submissionDeadlineHours: kase.board.submissionDeadlineHours, referredAt: now })?.meetingId;
     const meetingId = input.meetingId ?? ruleMeetingId;
     if (!meetingId) throw new AppError('VALIDATION', 'The board has no open meeting; choose one, or schedule a meeting first.', { fieldErrors: { meetingId: ['Choose a meeting'] } });
