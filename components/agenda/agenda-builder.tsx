@@ -161,7 +161,7 @@ function AgendaRow(props: { item: AgendaItemDto; index: number; slotStart: strin
           Save
         </Button>
       </form>
-      <Button variant="ghost" disabled={!editable} onClick={() => props.onRemove(item)} aria-label={`Take ${item.patient.displayName} off the agenda`}>
+      <Button variant="ghost" disabled={!editable} onClick={() => props.onRemove(item)} aria-label={`Remove ${item.patient.displayName} from the agenda`}>
         Remove
       </Button>
     </li>
