@@ -1,4 +1,4 @@
-import { CalendarDays, ClipboardList, Cpu, Home, LayoutGrid, ScrollText, Upload, Users } from 'lucide-react';
+import { CalendarDays, ClipboardList, Cpu, Home, Inbox, LayoutGrid, ScrollText, Upload, Users } from 'lucide-react';
 import type { Actor } from '@/lib/authz/actor';
 import { canOpen, type RoutePattern } from '@/lib/authz/route-access';
 import { NavLink } from './nav-link';
@@ -8,6 +8,7 @@ const items: { href: RoutePattern; label: string; icon: typeof Home }[] = [
   { href: '/cases', label: 'Cases', icon: ClipboardList },
   { href: '/meetings', label: 'Meetings', icon: CalendarDays },
   { href: '/boards', label: 'Boards', icon: LayoutGrid },
+  { href: '/referrals', label: 'Referrals', icon: Inbox },
   { href: '/imports', label: 'Import data', icon: Upload },
   { href: '/admin/users', label: 'Users', icon: Users },
   { href: '/admin/models', label: 'Models', icon: Cpu },

@@ -21,6 +21,9 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/boards': '/boards',
     '/boards/new': '/boards/new',
     '/boards/[boardId]': `/boards/${fixtures.someBoardId}`,
+    '/referrals': '/referrals',
+    '/referrals/new': '/referrals/new',
+    '/meetings/[meetingId]/agenda': `/meetings/${fixtures.someMeetingId}/agenda`,
     '/admin/users': '/admin/users',
     '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
     '/admin/models': '/admin/models',
@@ -50,6 +53,8 @@ interface Fixtures {
   someModelVersionId: string;
   /** A demo board (coordinators administer every board). */
   someBoardId: string;
+  /** A meeting of the board the COORDINATOR coordinates (its agenda builder). */
+  someMeetingId: string;
 }
 
 /** Allowed requests answer 200, except where GET is not what the route is for. */
@@ -114,7 +119,8 @@ test.beforeAll(async () => {
     data: { patientId: patient.id, boardId: board.id, referringUserId: users.CLINICIAN.id, question: 'Route matrix fixture', entity: 'OTHER', status: 'REFERRED' },
   });
   const someModelVersion = await e2eDb().modelVersion.findFirstOrThrow({ orderBy: { modelKey: 'asc' } });
-  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id, someBoardId: board.id };
+  const someMeeting = await e2eDb().meeting.findFirstOrThrow({ where: { boardId: board.id }, orderBy: { startsAt: 'asc' } });
+  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id, someMeetingId: someMeeting.id, someBoardId: board.id };
 });
 
 test('anonymous visitors get exactly the public routes', async ({ playwright }) => {

@@ -4,7 +4,7 @@
 // below fails this test, so no action can ship unchecked.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz/actor';
 import { can } from '@/lib/authz/permissions';
 import { roles, type Role } from '@/lib/authz/roles';
@@ -13,6 +13,8 @@ import { createTestActor } from '@/lib/test/create-test-actor';
 import { createTestCase } from '@/lib/test/create-test-case';
 import { extractReportFacts } from '@/lib/report-facts';
 import { insertTestModelVersion, uniqueModelKey } from '@/lib/test/create-test-model';
+import { createReferralWorld } from '@/lib/test/create-referral-world';
+import { stopBoss } from '@/lib/jobs/boss';
 import { executeAction, type ServerAction } from './create-action';
 
 const actionsDir = __dirname;
@@ -98,6 +100,29 @@ const fixtures: Record<string, Fixture> = {
   'meetings.generate': async () => ({ boardId: (await newBoard()).id, weeks: 2 }),
   'meetings.move': async () => ({ meetingId: (await newMeeting()).id, expectedVersion: 0, localStart: '2031-01-08T10:00' }),
   'meetings.cancel': async () => ({ meetingId: (await newMeeting()).id, expectedVersion: 0, reason: 'authz matrix' }),
+  // Referral and triage: a board the COORDINATOR coordinates, a patient the CLINICIAN sees
+  // (rows written directly: a fixture must not write audit events).
+  'referrals.create': async () => {
+    const world = await createReferralWorld({ clinician: actors.CLINICIAN, coordinator: actors.COORDINATOR });
+    return { patientId: world.patientId, boardId: world.boardId, question: 'Adjuvant therapy after resection?', entity: 'LUNG', urgency: 'ROUTINE', reportIds: world.reportIds };
+  },
+  'referrals.accept': async () => ({ caseId: await newReferral('REFERRED'), version: 0 }),
+  'referrals.reject': async () => ({ caseId: await newReferral('REFERRED'), version: 0, reason: 'Belongs to another board' }),
+  'referrals.requestInformation': async () => ({ caseId: await newReferral('REFERRED'), version: 0, question: 'Is there a PET-CT?' }),
+  'referrals.answerInformation': async () => ({ caseId: await newReferral('NEEDS_INFORMATION'), version: 0, answer: 'Yes, from last week.' }),
+  // The agenda builder: a meeting of that board with two cases on its agenda (agendaVersion 2).
+  'agenda.reorder': async () => {
+    const agenda = await newAgenda();
+    return { meetingId: agenda.meetingId, agendaVersion: 2, itemIds: [...agenda.itemIds].reverse() };
+  },
+  'agenda.setMinutes': async () => {
+    const agenda = await newAgenda();
+    return { meetingId: agenda.meetingId, agendaVersion: 2, itemId: agenda.itemIds[0], minutes: 9 };
+  },
+  'agenda.remove': async () => {
+    const agenda = await newAgenda();
+    return { meetingId: agenda.meetingId, agendaVersion: 2, itemId: agenda.itemIds[1] };
+  },
 };
 
 const boardFormFields = () => ({
@@ -116,6 +141,23 @@ const newBoard = async () => {
   return db().board.create({ data: { slug: `matrix-${tag}`, name: `Matrix ${tag}`, entityFocus: ['LUNG'], recurrence: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=16;BYMINUTE=0' } });
 };
 const newMeeting = async () => db().meeting.create({ data: { boardId: (await newBoard()).id, startsAt: new Date('2030-12-31T15:00:00Z'), durationMinutes: 90 } });
+
+async function newReferral(status: 'REFERRED' | 'NEEDS_INFORMATION'): Promise<string> {
+  const world = await createReferralWorld({ clinician: actors.CLINICIAN, coordinator: actors.COORDINATOR });
+  await db().case.update({ where: { id: world.caseId }, data: { status, targetMeetingId: world.nextMeetingId, referredAt: new Date() } });
+  return world.caseId;
+}
+
+async function newAgenda(): Promise<{ meetingId: string; itemIds: string[] }> {
+  const world = await createReferralWorld({ clinician: actors.CLINICIAN, coordinator: actors.COORDINATOR });
+  const second = await db().case.create({ data: { patientId: world.patientId, boardId: world.boardId, referringUserId: actors.CLINICIAN.id, question: 'Second?', entity: 'LUNG', status: 'SCHEDULED' } });
+  await db().case.update({ where: { id: world.caseId }, data: { status: 'SCHEDULED' } });
+  await db().meeting.update({ where: { id: world.nextMeetingId }, data: { agendaVersion: 2 } });
+  const items = await db().agendaItem.createManyAndReturn({
+    data: [world.caseId, second.id].map((caseId, position) => ({ meetingId: world.nextMeetingId, caseId, position, minutesAllotted: 5 })),
+  });
+  return { meetingId: world.nextMeetingId, itemIds: items.sort((a, b) => a.position - b.position).map((i) => i.id) };
+}
 
 const versionInput = (row: { id: string; version: number }) => ({ versionId: row.id, expectedVersion: row.version, reason: 'authz matrix' });
 
@@ -148,6 +190,8 @@ beforeAll(async () => {
   };
   actions = await loadActions();
 });
+// Accepting a referral queues the case's model run (pg-boss), which starts the queue client.
+afterAll(() => stopBoss());
 
 describe('server action allow/deny matrix', () => {
   it('finds the action modules and every action has a fixture', () => {

@@ -180,6 +180,27 @@ export const auditEventDetails = {
   }),
   /** A case moved from a cancelled meeting to the next one (one event per case, with its patient). */
   'case.meeting_change': z.object({ fromMeetingId: z.string(), toMeetingId: z.string(), agendaItemId: z.string().nullable(), cause: z.literal('meeting_cancelled') }),
+
+  // ── Referral, triage and the agenda builder (docs/referral-and-agenda.md) ──
+  /** A clinician searched patients to refer (one event per patient shown). */
+  'referral.patient_search': z.object({ query: z.string().max(100), count: z.number().int() }),
+  /** A clinician opened the referral form for a patient: staging, ECOG and the material offered were read. */
+  'referral.prepare': z.object({ imagingStudies: z.number().int(), reports: z.number().int(), labs: z.number().int() }),
+  /** A clinician referred a case to a board; `meetingId` is the deadline rule's choice (null: no open meeting). */
+  'referral.create': z.object({ boardId: z.string(), meetingId: z.string().nullable(), urgency: z.enum(['ROUTINE', 'URGENT']), materialCount: z.number().int() }),
+  /** A coordinator accepted a referral onto a meeting's agenda; `override` when not the rule's meeting. */
+  'referral.accept': z.object({ meetingId: z.string(), agendaItemId: z.string(), override: z.boolean() }),
+  /** A coordinator rejected a referral (the reason is in the case's statusReason). */
+  'referral.reject': z.object({ reason: z.string().max(500) }),
+  /** A coordinator asked the referrer for more information. */
+  'referral.request_info': z.object({ question: z.string().max(1000) }),
+  /** The referrer answered; the case is back in triage. */
+  'referral.answer_info': z.object({ answerLength: z.number().int() }),
+  /** A change to a meeting's agenda (entity: the Meeting); `agendaVersion` is the version it produced. */
+  'agenda.add': z.object({ caseId: z.string(), agendaItemId: z.string(), position: z.number().int(), agendaVersion: z.number().int() }),
+  'agenda.reorder': z.object({ itemIds: z.array(z.string()), agendaVersion: z.number().int() }),
+  'agenda.set_minutes': z.object({ agendaItemId: z.string(), minutes: z.number().int(), previous: z.number().int(), agendaVersion: z.number().int() }),
+  'agenda.remove': z.object({ caseId: z.string(), agendaItemId: z.string(), agendaVersion: z.number().int() }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;

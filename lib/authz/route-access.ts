@@ -28,6 +28,11 @@ export const routeAccess = {
   '/boards': needs('boards.manage'),
   '/boards/new': needs('boards.manage'),
   '/boards/[boardId]': needs('boards.manage'),
+  // Referrals: the coordinator's triage inbox and the clinician's own referrals (one page, sections by permission)
+  '/referrals': needs('cases.read'),
+  '/referrals/new': needs('cases.refer'),
+  // The agenda builder of one meeting (coordinators of its board)
+  '/meetings/[meetingId]/agenda': needs('meetings.manage'),
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),
