@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const notificationKinds = [
+  'PREPARATION_REMINDER',
+  'INFORMATION_REQUESTED',
+  'REFERRAL_ACCEPTED',
+  'REFERRAL_REJECTED',
+  'CASE_POSTPONED',
+  'AGENDA_PUBLISHED',
+  'AGENDA_CHANGED',
+  'MEETING_CANCELLED',
+  'FOLLOW_UP_DUE',
+] as const;
+export type NotificationKindName = (typeof notificationKinds)[number];
+
+/** What leaves the server for one notification: plain text, rendered as text. */
+export interface NotificationDto {
+  id: string;
+  kind: NotificationKindName;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+  /** null = in-app only (e-mail off when it was made). */
+  emailStatus: 'QUEUED' | 'SENT' | 'FAILED' | null;
+  emailError: string | null;
+}
+
+export const notificationMarkReadSchema = z.object({
+  notificationId: z.string().min(1, 'Which notification?').max(50),
+});
+
+export const notificationMarkAllReadSchema = z.object({});
