@@ -23,6 +23,10 @@ export const routeAccess = {
   '/cases': needs('cases.read'),
   '/cases/[caseId]': needs('cases.read'),
   '/meetings': needs('meetings.read'),
+  // A meeting's overview: agenda, each case's preparation checklist, publication (lib/db/preparation/)
+  '/meetings/[meetingId]': needs('meetings.read'),
+  // One's own in-app notifications
+  '/notifications': needs('notifications.read'),
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),
@@ -44,6 +48,8 @@ export const routeAccess = {
   // Uploads for import and the progress of import jobs
   '/api/imports': needs('imports.run'),
   '/api/imports/[jobId]': needs('imports.run'),
+  // A meeting's latest agenda handout (PDF), audited download
+  '/api/meetings/[meetingId]/handout': needs('meetings.read'),
   // DICOMweb (QIDO-RS, WADO-RS, WADO-URI) over Konsil's store or the configured PACS
   '/api/dicomweb/[...path]': needs('imaging.read'),
 } as const satisfies Record<string, RouteAccess>;

@@ -53,9 +53,11 @@ export const reviewMarkSchema = z.object({
   caseId: id('case'),
   specialty: z.enum(['RADIOLOGY', 'PATHOLOGY'], { error: 'Radiology or pathology?' }),
   note: z.string().trim().max(500, 'At most 500 characters.').optional(),
+  /** The meeting page the mark was set on (only to refresh it). */
+  meetingId: z.string().max(50).optional(),
 });
 
-export const reviewUnmarkSchema = reviewMarkSchema.pick({ caseId: true, specialty: true });
+export const reviewUnmarkSchema = reviewMarkSchema.pick({ caseId: true, specialty: true, meetingId: true });
 
 export const preparationReminderSchema = z.object({
   meetingId: id('meeting'),
