@@ -1,14 +1,14 @@
 'use server';
 // One's own notifications: mark one read, or all.
 import { createAction } from './create-action';
-import { markAllMyNotificationsRead, markNotificationRead as markRead } from '@/lib/db/notifications';
+import { markAllMyNotificationsRead, markNotificationsRead } from '@/lib/db/notifications';
 import { notificationMarkAllReadSchema, notificationMarkReadSchema } from '@/lib/schemas/notification';
 
 export const markNotificationRead = createAction({
   name: 'notifications.markRead',
   permission: 'notifications.read',
   input: notificationMarkReadSchema,
-  handler: ({ actor, input }) => markRead({ actor, notificationId: input.notificationId }),
+  handler: ({ actor, input }) => markNotificationsRead({ actor, notificationIds: typeof input.notificationId === 'string' ? [input.notificationId] : input.notificationId }),
   revalidate: () => ['/notifications'],
 });
 

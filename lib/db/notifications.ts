@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
-import { notFound } from '@/lib/errors';
 import type { NotificationKind } from '@/lib/generated/prisma/enums';
 import type { NotificationDto } from '@/lib/schemas/notification';
 import { db, type Tx } from './client';
@@ -78,13 +77,11 @@ export async function countMyUnreadNotifications(options: { actor: Actor }): Pro
   return db().notification.count({ where: { userId: options.actor.id, readAt: null } });
 }
 
-/** Marks one of the actor's notifications read; someone else's is "not found". */
-export async function markNotificationRead(options: { actor: Actor; notificationId: string }): Promise<{ id: string }> {
+/** Marks the given notifications read, among the actor's own only (another user's id matches nothing). */
+export async function markNotificationsRead(options: { actor: Actor; notificationIds: readonly string[] }): Promise<{ count: number }> {
   assertCan(options.actor, 'notifications.read');
-  const found = await db().notification.findFirst({ where: { id: options.notificationId, userId: options.actor.id }, select: { id: true, readAt: true } });
-  if (!found) throw notFound('The notification');
-  if (!found.readAt) await db().notification.updateMany({ where: { id: found.id, userId: options.actor.id, readAt: null }, data: { readAt: new Date() } });
-  return { id: found.id };
+  const { count } = await db().notification.updateMany({ where: { id: { in: [...options.notificationIds] }, userId: options.actor.id, readAt: null }, data: { readAt: new Date() } });
+  return { count };
 }
 
 export async function markAllMyNotificationsRead(options: { actor: Actor }): Promise<{ count: number }> {

@@ -27,8 +27,9 @@ export interface NotificationDto {
   emailError: string | null;
 }
 
+/** One or more of one's own notifications (others' ids are ignored: they are not "there" for the actor). */
 export const notificationMarkReadSchema = z.object({
-  notificationId: z.string().min(1, 'Which notification?').max(50),
+  notificationId: z.union([z.string().min(1).max(50), z.array(z.string().min(1).max(50)).min(1).max(100)], { error: 'Which notification?' }),
 });
 
 export const notificationMarkAllReadSchema = z.object({});
