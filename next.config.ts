@@ -56,6 +56,11 @@ const nextConfig: NextConfig = {
     // so) and the protobuf classes the upload validation decodes .onnx files with.
     'onnxruntime-node',
     'onnx-proto',
+    // The agenda handout: @react-pdf/renderer brings its own React reconciler, layout engine and
+    // fonts; bundled into the server build it would meet Next's server React. Loaded from
+    // node_modules at run time instead. nodemailer: Node's net/tls only.
+    '@react-pdf/renderer',
+    'nodemailer',
   ],
   // cornerstone3d's codec packages reference Node's `fs`/`path`; in the browser they
   // are never called, so both bundlers map them to nothing. Production builds use

@@ -24,4 +24,10 @@ describe('environment validation', () => {
     expect(envSchema.safeParse({ ...base, NODE_ENV: 'production', AUTH_URL: 'https://k.example', TRUSTED_PROXY_HOPS: '1' }).success).toBe(true);
     expect(envSchema.safeParse({ ...base, NODE_ENV: 'production', KONSIL_DEMO_MODE: '1' }).success).toBe(true);
   });
+  it('takes e-mail as optional: an smtp(s) URL with a sender, or nothing', () => {
+    expect(envSchema.parse({ ...base }).SMTP_URL).toBeUndefined();
+    expect(envSchema.safeParse({ ...base, SMTP_URL: 'smtp://127.0.0.1:2525', SMTP_FROM: 'Konsil <k@h.example>' }).success).toBe(true);
+    expect(envSchema.safeParse({ ...base, SMTP_URL: 'smtp://127.0.0.1:2525' }).error?.issues.map((i) => i.path[0])).toEqual(['SMTP_FROM']);
+    expect(envSchema.safeParse({ ...base, SMTP_URL: 'http://mail.example', SMTP_FROM: 'k@h.example' }).success).toBe(false);
+  });
 });

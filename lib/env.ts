@@ -60,11 +60,19 @@ export const envSchema = z
      * Default `KONSIL-DEMO` (the demo world's issuer); empty means no issuer is local.
      */
     DICOM_LOCAL_ISSUERS: z.string().default(DEFAULT_DICOM_LOCAL_ISSUERS),
+    /**
+     * The SMTP server notifications are e-mailed through, e.g. smtp://user:pass@mail.hospital.example:587
+     * (smtps:// for implicit TLS). Unset: e-mail is off and notifications are in-app only.
+     */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
+    /** Sender of Konsil's e-mails, e.g. "Konsil <tumorboard@hospital.example>". Required with SMTP_URL. */
+    SMTP_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
     if ([env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length % 3 !== 0) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'Set all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none' });
     }
+    if (env.SMTP_URL && !env.SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'Set SMTP_FROM (the sender address) when SMTP_URL is set' });
     try {
       parseRoleMap(env.OIDC_ROLE_MAP);
     } catch (error) {
@@ -104,6 +112,11 @@ export function getEnv(): Env {
 /** Tests change process.env between cases; production never calls this. */
 export function resetEnvCache(): void {
   cached = undefined;
+}
+
+/** True when notifications also go out by e-mail (SMTP_URL set). */
+export function isEmailEnabled(env: Env = getEnv()): boolean {
+  return Boolean(env.SMTP_URL && env.SMTP_FROM);
 }
 
 /** True when single sign-on is configured. */

@@ -1,14 +1,16 @@
-// `npm run worker`: runs queued imports (uploads, large FHIR posts) and automatic model
-// runs (inference.run-case) until stopped. Start one beside every `next start`
+// `npm run worker`: runs queued imports (uploads, large FHIR posts), automatic model
+// runs (inference.run-case) and notification e-mails (email.send) until stopped. Start one beside every `next start`
 // (npm run start:demo does); more are fine.
 import { startImportWorker } from '../lib/jobs/import-worker';
 import { startInferenceWorker } from '../lib/jobs/inference-worker';
+import { startEmailWorker } from '../lib/jobs/email-worker';
 import { stopBoss } from '../lib/jobs/boss';
 
 async function main() {
   await startImportWorker();
   await startInferenceWorker();
-  console.log('Konsil worker: waiting for import jobs and model runs');
+  await startEmailWorker();
+  console.log('Konsil worker: waiting for import jobs, model runs and e-mails');
   const stop = async (signal: string) => {
     console.log(`${signal}: import worker stopping after the current job`);
     await stopBoss();

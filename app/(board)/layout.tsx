@@ -2,8 +2,11 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { MainNav } from '@/components/shell/main-nav';
+import { NotificationBell } from '@/components/shell/notification-bell';
 import { UserMenu } from '@/components/shell/user-menu';
 import { getActor } from '@/lib/auth/get-actor';
+import { can } from '@/lib/authz/permissions';
+import { countMyUnreadNotifications } from '@/lib/db/notifications';
 import { getEnv } from '@/lib/env';
 
 /**
@@ -14,6 +17,7 @@ export default async function BoardLayout({ children }: { children: ReactNode })
   const actor = await getActor();
   if (!actor) redirect('/signin?reason=signed-out');
   const demo = getEnv().KONSIL_DEMO_MODE;
+  const unread = can(actor, 'notifications.read') ? await countMyUnreadNotifications({ actor }) : null;
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:p-2">
@@ -28,7 +32,10 @@ export default async function BoardLayout({ children }: { children: ReactNode })
         <Link href="/" className="text-xl font-semibold text-brand-800">
           Konsil
         </Link>
-        <UserMenu actor={actor} />
+        <div className="flex items-center gap-3">
+          {unread !== null && <NotificationBell unread={unread} />}
+          <UserMenu actor={actor} />
+        </div>
       </header>
       <div className="flex min-h-[calc(100vh-4rem)]">
         <aside className="w-56 shrink-0 border-r border-slate-200 bg-white p-4">

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/lib/format/date';
 import type { MeetingListItemDto } from '@/lib/db/meetings';
@@ -9,7 +10,11 @@ export function MeetingList({ meetings, timeZone }: { meetings: MeetingListItemD
       {meetings.map((m) => (
         <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
           <div>
-            <p className="font-medium">{m.board.name}</p>
+            <p className="font-medium">
+              <Link href={`/meetings/${m.id}`} prefetch={false} className="text-brand-800 underline-offset-2 hover:underline">
+                {m.board.name}
+              </Link>
+            </p>
             <p className="text-sm text-slate-600">
               {formatDateTime(m.startsAt, timeZone)} · {m.durationMinutes} min{m.location ? ` · ${m.location}` : ''}
             </p>

@@ -2,6 +2,7 @@
 // lib/authz/route-access.ts, requested over HTTP as nobody and as each role,
 // must answer exactly what the permission table says. (The unit test
 // lib/authz/route-access.test.ts makes sure every route has an entry.)
+import { createHash } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { can } from '../../lib/authz/permissions';
 import { roles, type Role } from '../../lib/authz/roles';
@@ -24,6 +25,8 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/referrals': '/referrals',
     '/referrals/new': '/referrals/new',
     '/meetings/[meetingId]/agenda': `/meetings/${fixtures.someMeetingId}/agenda`,
+    '/meetings/[meetingId]': `/meetings/${fixtures.someMeetingId}`,
+    '/notifications': '/notifications',
     '/admin/users': '/admin/users',
     '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
     '/admin/models': '/admin/models',
@@ -40,6 +43,7 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/api/imports': '/api/imports',
     '/api/imports/[jobId]': `/api/imports/${fixtures.someImportJobId}`,
     '/api/dicomweb/[...path]': '/api/dicomweb/studies',
+    '/api/meetings/[meetingId]/handout': `/api/meetings/${fixtures.someMeetingId}/handout`,
   };
   return urls[pattern];
 }
@@ -53,7 +57,7 @@ interface Fixtures {
   someModelVersionId: string;
   /** A demo board (coordinators administer every board). */
   someBoardId: string;
-  /** A meeting of the board the COORDINATOR coordinates (its agenda builder). */
+  /** A meeting of a board both the CLINICIAN and the COORDINATOR belong to (the COORDINATOR coordinates it: agenda builder), with a handout. */
   someMeetingId: string;
 }
 
@@ -119,8 +123,15 @@ test.beforeAll(async () => {
     data: { patientId: patient.id, boardId: board.id, referringUserId: users.CLINICIAN.id, question: 'Route matrix fixture', entity: 'OTHER', status: 'REFERRED' },
   });
   const someModelVersion = await e2eDb().modelVersion.findFirstOrThrow({ orderBy: { modelKey: 'asc' } });
-  const someMeeting = await e2eDb().meeting.findFirstOrThrow({ where: { boardId: board.id }, orderBy: { startsAt: 'asc' } });
-  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id, someMeetingId: someMeeting.id, someBoardId: board.id };
+  // A meeting on that board with the case on its agenda and a (stand-in) handout to download.
+  await e2eDb().boardMembership.create({ data: { boardId: board.id, userId: users.CLINICIAN.id, role: 'MEMBER' } });
+  const meeting = await e2eDb().meeting.create({ data: { boardId: board.id, startsAt: new Date(Date.now() + (30 + Math.random() * 300) * 86_400_000), durationMinutes: 60 } });
+  await e2eDb().agendaItem.create({ data: { meetingId: meeting.id, caseId: someCase.id, position: 0, minutesAllotted: 5 } });
+  const pdf = Buffer.from('%PDF-1.4\n% route matrix fixture\n');
+  await e2eDb().generatedDocument.create({
+    data: { kind: 'AGENDA_HANDOUT', meetingId: meeting.id, fileName: 'fixture.pdf', contentType: 'application/pdf', bytes: pdf, sha256: createHash('sha256').update(pdf).digest('hex') },
+  });
+  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id, someMeetingId: meeting.id, someBoardId: board.id };
 });
 
 test('anonymous visitors get exactly the public routes', async ({ playwright }) => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { DEFAULT_TEST_USERS, startOidcTestProvider } from '../../scripts/oidc-test-provider';
 import { run } from '../../scripts/lib/run';
-import { BASE_URL, E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT } from '../fixtures/env';
+import { startSmtpSink } from '../../scripts/smtp-sink';
+import { BASE_URL, E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT, SMTP_SINK_HTTP_PORT, SMTP_SINK_PORT } from '../fixtures/env';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -40,6 +41,9 @@ async function main() {
     TRUSTED_PROXY_HOPS: '1',
     // Uploaded and imported files of this run only.
     KONSIL_STORAGE_DIR: await mkdtemp(path.join(tmpdir(), 'konsil-e2e-storage-')),
+    // Notification e-mails go to the local SMTP sink started below (specs read it over HTTP).
+    SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+    SMTP_FROM: 'Konsil E2E <konsil@e2e.invalid>',
   };
   await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env });
   // Case-screen journeys need patients with history, reports, labs and CT (e2e/support/seed-demo-world.ts).
@@ -52,6 +56,8 @@ async function main() {
     redirectUris: [`${BASE_URL}/api/auth/callback/oidc`],
     users: DEFAULT_TEST_USERS,
   });
+
+  const sink = await startSmtpSink({ smtpPort: SMTP_SINK_PORT, httpPort: SMTP_SINK_HTTP_PORT });
 
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   // Same process group as this script: Playwright's shutdown signal reaches Next directly too.
@@ -66,6 +72,7 @@ async function main() {
     worker.kill('SIGTERM');
     web.kill('SIGTERM');
     await idp.stop();
+    await sink.stop();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

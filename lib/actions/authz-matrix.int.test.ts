@@ -123,6 +123,29 @@ const fixtures: Record<string, Fixture> = {
     const agenda = await newAgenda();
     return { meetingId: agenda.meetingId, agendaVersion: 2, itemId: agenda.itemIds[1] };
   },
+  // Meeting preparation: a meeting of a board the COORDINATOR belongs to, with a case the CLINICIAN
+  // referred (never ready: it has no stage group); the CLINICIAN is a radiologist for review marks.
+  'meetings.markReviewDone': async () => ({ caseId: (await meetingWorld()).caseId, specialty: 'RADIOLOGY' }),
+  'meetings.undoReviewDone': async () => {
+    const w = await meetingWorld();
+    await db().caseReviewMark.create({ data: { caseId: w.caseId, specialty: 'RADIOLOGY', markedById: actors.CLINICIAN.id } });
+    return { caseId: w.caseId, specialty: 'RADIOLOGY' };
+  },
+  'meetings.sendPreparationReminder': async () => {
+    const w = await meetingWorld();
+    return { meetingId: w.meetingId, itemId: w.itemId };
+  },
+  'meetings.postponeCase': async () => {
+    const w = await meetingWorld();
+    return { meetingId: w.meetingId, itemId: w.itemId, expectedAgendaVersion: 0, reason: 'authz matrix' };
+  },
+  'meetings.publishAgenda': async () => ({ meetingId: (await meetingWorld()).meetingId, expectedAgendaVersion: 0 }),
+  // Notifications: one of the CLINICIAN's (for the other roles it is not theirs, so nothing changes).
+  'notifications.markRead': async () => {
+    const n = await db().notification.create({ data: { userId: actors.CLINICIAN.id, kind: 'AGENDA_PUBLISHED', title: 'matrix', body: 'matrix' } });
+    return { notificationId: n.id };
+  },
+  'notifications.markAllRead': async () => ({}),
 };
 
 const boardFormFields = () => ({
@@ -157,6 +180,14 @@ async function newAgenda(): Promise<{ meetingId: string; itemIds: string[] }> {
     data: [world.caseId, second.id].map((caseId, position) => ({ meetingId: world.nextMeetingId, caseId, position, minutesAllotted: 5 })),
   });
   return { meetingId: world.nextMeetingId, itemIds: items.sort((a, b) => a.position - b.position).map((i) => i.id) };
+}
+
+async function meetingWorld() {
+  const c = await createTestCase({ referrer: actors.CLINICIAN, slices: 1, reportTexts: [], boardMembers: [actors.COORDINATOR] });
+  await db().user.update({ where: { id: actors.CLINICIAN.id }, data: { specialty: 'RADIOLOGY' } });
+  const meeting = await db().meeting.create({ data: { boardId: c.boardId, startsAt: new Date(Date.now() + 7 * 86_400_000), durationMinutes: 60 } });
+  const item = await db().agendaItem.create({ data: { meetingId: meeting.id, caseId: c.caseId, position: 0, minutesAllotted: 5 } });
+  return { caseId: c.caseId, meetingId: meeting.id, itemId: item.id };
 }
 
 const versionInput = (row: { id: string; version: number }) => ({ versionId: row.id, expectedVersion: row.version, reason: 'authz matrix' });

@@ -201,6 +201,36 @@ export const auditEventDetails = {
   'agenda.reorder': z.object({ itemIds: z.array(z.string()), agendaVersion: z.number().int() }),
   'agenda.set_minutes': z.object({ agendaItemId: z.string(), minutes: z.number().int(), previous: z.number().int(), agendaVersion: z.number().int() }),
   'agenda.remove': z.object({ caseId: z.string(), agendaItemId: z.string(), agendaVersion: z.number().int() }),
+  // ── Meeting preparation and agenda publication (lib/db/preparation/) ──
+  /** Someone opened a meeting's overview: one event per case shown (its patient), naming the meeting. */
+  'meeting.preparation_view': z.object({ meetingId: z.string(), score: z.number().min(0).max(1).optional() }),
+  /** A radiologist or pathologist marked their review of a case done, or took the mark back (`undo`). */
+  'case.review_mark': z.object({ specialty: z.enum(['RADIOLOGY', 'PATHOLOGY']), undo: z.boolean() }),
+  /** A coordinator sent a preparation reminder for a case: what was missing, to how many, with or without e-mail. */
+  'meeting.reminder_send': z.object({
+    meetingId: z.string(),
+    agendaItemId: z.string(),
+    missing: z.array(z.string().max(300)).max(20),
+    recipientIds: z.array(z.string()),
+    email: z.boolean(),
+  }),
+  /** A coordinator postponed a case on a meeting's agenda, with the reason; `agendaVersion` is the new version. */
+  'meeting.case_postpone': z.object({ meetingId: z.string(), agendaItemId: z.string(), reason: z.string().max(500), agendaVersion: z.number().int() }),
+  /**
+   * A coordinator published (or republished) a meeting's agenda: the snapshot's revision, the handout's
+   * document id and sha256 (the bytes' fingerprint), the cases it names, and how many were notified.
+   */
+  'meeting.agenda_publish': z.object({
+    meetingId: z.string(),
+    revision: z.number().int().positive(),
+    agendaVersion: z.number().int(),
+    documentId: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    caseIds: z.array(z.string()),
+    notified: z.number().int().nonnegative(),
+  }),
+  /** Someone downloaded a generated document (the agenda handout); `sha256` of the bytes sent. */
+  'document.download': z.object({ documentId: z.string(), kind: z.enum(['AGENDA_HANDOUT', 'CASE_PROTOCOL', 'MEETING_PROTOCOL']), sha256: z.string(), meetingId: z.string().nullable() }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;

@@ -33,6 +33,10 @@ export const routeAccess = {
   '/referrals/new': needs('cases.refer'),
   // The agenda builder of one meeting (coordinators of its board)
   '/meetings/[meetingId]/agenda': needs('meetings.manage'),
+  // A meeting's overview: agenda, each case's preparation checklist, publication (lib/db/preparation/)
+  '/meetings/[meetingId]': needs('meetings.read'),
+  // One's own in-app notifications
+  '/notifications': needs('notifications.read'),
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),
@@ -54,6 +58,8 @@ export const routeAccess = {
   // Uploads for import and the progress of import jobs
   '/api/imports': needs('imports.run'),
   '/api/imports/[jobId]': needs('imports.run'),
+  // A meeting's latest agenda handout (PDF), audited download
+  '/api/meetings/[meetingId]/handout': needs('meetings.read'),
   // DICOMweb (QIDO-RS, WADO-RS, WADO-URI) over Konsil's store or the configured PACS
   '/api/dicomweb/[...path]': needs('imaging.read'),
 } as const satisfies Record<string, RouteAccess>;

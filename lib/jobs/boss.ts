@@ -7,12 +7,19 @@ export const IMPORT_QUEUE = 'konsil-import';
 /** `inference.run-case`: run the applicable models on a case being prepared for its meeting. */
 export const INFERENCE_QUEUE = 'inference.run-case';
 
+/** `email.send`: e-mail one notification (lib/jobs/email-worker.ts). */
+export const EMAIL_QUEUE = 'email.send';
+
 export interface ImportJobMessage {
   importJobId: string;
 }
 
 export interface InferenceJobMessage {
   caseId: string;
+}
+
+export interface EmailJobMessage {
+  notificationId: string;
 }
 
 const globalForBoss = globalThis as unknown as { konsilBoss?: Promise<PgBoss> };
@@ -36,6 +43,14 @@ async function startBoss(): Promise<PgBoss> {
     expireInSeconds: 5 * 60,
     retryLimit: 3,
     retryDelay: 30,
+  });
+  await boss.createQueue(EMAIL_QUEUE, {
+    name: EMAIL_QUEUE,
+    // A mail server that is down for a while: 5 retries at 30 s, 60 s, 120 s, … (backoff), then FAILED stays.
+    expireInSeconds: 2 * 60,
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
   });
   return boss;
 }
@@ -69,4 +84,13 @@ export async function enqueueImport(importJobId: string): Promise<void> {
 export async function enqueueCaseInference(caseId: string): Promise<void> {
   const boss = await getBoss();
   await boss.send(INFERENCE_QUEUE, { caseId } satisfies InferenceJobMessage, { singletonKey: caseId });
+}
+
+/** Queues the e-mail of each notification (one job per notification; a notification is mailed once). */
+export async function enqueueNotificationEmails(notificationIds: readonly string[]): Promise<void> {
+  if (notificationIds.length === 0) return;
+  const boss = await getBoss();
+  for (const notificationId of notificationIds) {
+    await boss.send(EMAIL_QUEUE, { notificationId } satisfies EmailJobMessage, { singletonKey: notificationId, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  }
 }
