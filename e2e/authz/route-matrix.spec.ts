@@ -18,6 +18,7 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/cases': '/cases',
     '/cases/[caseId]': `/cases/${fixtures.someCaseId}`,
     '/meetings': '/meetings',
+    '/meetings/[meetingId]/live': `/meetings/${fixtures.someMeetingId}/live`,
     '/admin/users': '/admin/users',
     '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
     '/admin/models': '/admin/models',
@@ -34,6 +35,8 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/api/imports': '/api/imports',
     '/api/imports/[jobId]': `/api/imports/${fixtures.someImportJobId}`,
     '/api/dicomweb/[...path]': '/api/dicomweb/studies',
+    // once=1: the current state, then the stream closes (a GET here must finish).
+    '/api/meetings/[meetingId]/live': `/api/meetings/${fixtures.someMeetingId}/live?once=1`,
   };
   return urls[pattern];
 }
@@ -45,6 +48,8 @@ interface Fixtures {
   someCaseId: string;
   /** A registered model version (the e2e seed registers the shipped models). */
   someModelVersionId: string;
+  /** A meeting of a board both the CLINICIAN and the COORDINATOR belong to. */
+  someMeetingId: string;
 }
 
 /** Allowed requests answer 200, except where GET is not what the route is for. */
@@ -109,7 +114,21 @@ test.beforeAll(async () => {
     data: { patientId: patient.id, boardId: board.id, referringUserId: users.CLINICIAN.id, question: 'Route matrix fixture', entity: 'OTHER', status: 'REFERRED' },
   });
   const someModelVersion = await e2eDb().modelVersion.findFirstOrThrow({ orderBy: { modelKey: 'asc' } });
-  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id };
+  const liveBoard = await e2eDb().board.create({
+    data: {
+      slug: `route-matrix-live-${users.CLINICIAN.id}`,
+      name: 'Route matrix live board',
+      members: { create: [{ userId: users.CLINICIAN.id, role: 'MEMBER' }, { userId: users.COORDINATOR.id, role: 'COORDINATOR' }] },
+    },
+  });
+  const someMeeting = await e2eDb().meeting.create({ data: { boardId: liveBoard.id, startsAt: new Date(Date.now() + 86_400_000), durationMinutes: 60 } });
+  fixtures = {
+    someUserId: users.CLINICIAN.id,
+    someImportJobId: job.id,
+    someCaseId: someCase.id,
+    someModelVersionId: someModelVersion.id,
+    someMeetingId: someMeeting.id,
+  };
 });
 
 test('anonymous visitors get exactly the public routes', async ({ playwright }) => {

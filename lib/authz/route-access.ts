@@ -23,6 +23,8 @@ export const routeAccess = {
   '/cases': needs('cases.read'),
   '/cases/[caseId]': needs('cases.read'),
   '/meetings': needs('meetings.read'),
+  // A meeting's live view: follows the presenter through the agenda (lib/db/live/, docs/live-mode.md)
+  '/meetings/[meetingId]/live': needs('meetings.attend'),
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),
@@ -44,6 +46,8 @@ export const routeAccess = {
   // Uploads for import and the progress of import jobs
   '/api/imports': needs('imports.run'),
   '/api/imports/[jobId]': needs('imports.run'),
+  // A meeting's live state as Server-Sent Events (the fan-out of the live view)
+  '/api/meetings/[meetingId]/live': needs('meetings.attend'),
   // DICOMweb (QIDO-RS, WADO-RS, WADO-URI) over Konsil's store or the configured PACS
   '/api/dicomweb/[...path]': needs('imaging.read'),
 } as const satisfies Record<string, RouteAccess>;
