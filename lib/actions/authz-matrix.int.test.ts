@@ -13,6 +13,7 @@ import { createTestActor } from '@/lib/test/create-test-actor';
 import { createTestCase } from '@/lib/test/create-test-case';
 import { extractReportFacts } from '@/lib/report-facts';
 import { insertTestModelVersion, uniqueModelKey } from '@/lib/test/create-test-model';
+import { createTestMeeting } from '@/lib/test/create-test-meeting';
 import { executeAction, type ServerAction } from './create-action';
 
 const actionsDir = __dirname;
@@ -91,7 +92,25 @@ const fixtures: Record<string, Fixture> = {
     const previous = await insertTestModelVersion({ status: 'RETIRED', modelKey });
     return versionInput(await insertTestModelVersion({ status: 'ACTIVE', modelKey, semver: '1.1.0', replacesVersionId: previous.id }));
   },
+  // Live meeting: a fresh meeting of a board the CLINICIAN and the COORDINATOR both lead
+  // (row-level presenter rights), in the state each control starts from.
+  'live.start': async () => ({ meetingId: (await liveMeeting()).meetingId }),
+  'live.goTo': async () => ({ ...(await startedLiveMeeting()), direction: 'next' }),
+  'live.setView': async () => ({ ...(await startedLiveMeeting()), view: null }),
+  'live.markItem': async () => ({ ...(await startedLiveMeeting()), mark: 'DEFERRED', reason: 'awaiting PET-CT' }),
+  'live.end': async () => startedLiveMeeting(),
 };
+
+const liveMeeting = () =>
+  createTestMeeting({ referrer: actors.CLINICIAN, members: [{ actor: actors.CLINICIAN, role: 'CHAIR' }, { actor: actors.COORDINATOR, role: 'COORDINATOR' }] });
+/** Put live directly (no audit event: the anonymous test counts them around each call). */
+async function startedLiveMeeting() {
+  const m = await liveMeeting();
+  await db().meeting.update({ where: { id: m.meetingId }, data: { status: 'LIVE' } });
+  await db().agendaItem.update({ where: { id: m.itemIds[0] }, data: { status: 'IN_DISCUSSION', discussionStartedAt: new Date() } });
+  await db().meetingLiveState.create({ data: { meetingId: m.meetingId, seq: 1, currentItemId: m.itemIds[0], presenterId: actors.COORDINATOR.id } });
+  return { meetingId: m.meetingId, expectedSeq: 1 };
+}
 
 const versionInput = (row: { id: string; version: number }) => ({ versionId: row.id, expectedVersion: row.version, reason: 'authz matrix' });
 
