@@ -1,9 +1,17 @@
 // Server-Sent Events framing (https://html.spec.whatwg.org/multipage/server-sent-events.html).
 import type { LiveState } from './live-state';
 
+// The hub hands the same state object to every subscriber of a meeting: frame it once, not once per stream.
+const framed = new WeakMap<LiveState, string>();
+
 /** One `state` event: the full state as JSON on one data line, id = seq. */
 export function sseState(state: LiveState): string {
-  return `id: ${state.seq}\nevent: state\ndata: ${JSON.stringify(state)}\n\n`;
+  let text = framed.get(state);
+  if (text === undefined) {
+    text = `id: ${state.seq}\nevent: state\ndata: ${JSON.stringify(state)}\n\n`;
+    framed.set(state, text);
+  }
+  return text;
 }
 
 export function sseComment(text: string): string {
