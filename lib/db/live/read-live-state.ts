@@ -9,41 +9,71 @@ import { notFound } from '@/lib/errors';
 import { computeQuorum } from '@/lib/live/quorum';
 import type { LiveState } from '@/lib/live/live-state';
 import { parseStoredLiveView } from '@/lib/schemas/live-view';
-import { db, type Tx } from '../client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db, PREPARED, type Tx } from '../client';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+// One statement (the hub runs it once per change per server process, on the hot path of every
+// attendee's update): PostgreSQL builds the whole state as JSON, times as UTC ISO strings.
+const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const LIVE_STATE_SQL = `
+  SELECT json_build_object(
+    'meetingId', m.id,
+    'meetingStatus', m.status,
+    'required', to_json(b."requiredSpecialties"),
+    'seq', l.seq,
+    'currentItemId', l."currentItemId",
+    'presenterId', l."presenterId",
+    'view', l.view,
+    'startedAt', ${utc('l."startedAt"')},
+    'endedAt', ${utc('l."endedAt"')},
+    'items', COALESCE((
+      SELECT json_agg(json_build_object(
+        'id', i.id, 'caseId', i."caseId", 'position', i.position, 'minutesAllotted', i."minutesAllotted",
+        'status', i.status, 'presenterId', i."presenterId",
+        'discussionStartedAt', ${utc('i."discussionStartedAt"')}, 'discussionEndedAt', ${utc('i."discussionEndedAt"')}
+      ) ORDER BY i.position, i.id)
+      FROM agenda_items i WHERE i."meetingId" = m.id), '[]'::json),
+    'attendance', COALESCE((
+      SELECT json_agg(json_build_object('userId', a."userId", 'name', u.name, 'specialty', a.specialty, 'joinedAt', ${utc('a."joinedAt"')}) ORDER BY a."joinedAt", a.id)
+      FROM meeting_attendance a JOIN users u ON u.id = a."userId" WHERE a."meetingId" = m.id), '[]'::json)
+  ) AS state
+  FROM meetings m
+  JOIN boards b ON b.id = m."boardId"
+  LEFT JOIN meeting_live_states l ON l."meetingId" = m.id`;
+
+interface StateRow {
+  meetingId: string;
+  meetingStatus: LiveState['meetingStatus'];
+  required: string[];
+  seq: number | null;
+  currentItemId: string | null;
+  presenterId: string | null;
+  view: unknown;
+  startedAt: string | null;
+  endedAt: string | null;
+  items: LiveState['items'];
+  attendance: LiveState['attendance'];
+}
 
 export async function unsafeReadLiveState(meetingId: string, client: Tx = db()): Promise<LiveState | null> {
-  const meeting = await client.meeting.findUnique({
-    where: { id: meetingId },
-    select: {
-      id: true,
-      status: true,
-      board: { select: { requiredSpecialties: true } },
-      liveState: true,
-      agendaItems: {
-        orderBy: { position: 'asc' },
-        select: { id: true, caseId: true, position: true, minutesAllotted: true, status: true, presenterId: true, discussionStartedAt: true, discussionEndedAt: true },
-      },
-      attendance: { orderBy: { joinedAt: 'asc' }, select: { userId: true, specialty: true, joinedAt: true, user: { select: { name: true } } } },
-    },
-  });
-  if (!meeting) return null;
-  const live = meeting.liveState;
-  const currentItem = meeting.agendaItems.find((i) => i.id === live?.currentItemId) ?? null;
+  const rows = await client.$queryRaw<{ state: StateRow }[]>`${PREPARED}${Prisma.raw(LIVE_STATE_SQL)} WHERE m.id = ${meetingId}`;
+  const row = rows[0]?.state;
+  if (!row) return null;
+  const live = row.seq !== null;
+  const currentItem = row.items.find((i) => i.id === row.currentItemId) ?? null;
   return {
-    meetingId: meeting.id,
-    seq: live?.seq ?? 0,
-    meetingStatus: meeting.status,
+    meetingId: row.meetingId,
+    seq: row.seq ?? 0,
+    meetingStatus: row.meetingStatus,
     currentItemId: currentItem?.id ?? null,
     currentCaseId: currentItem?.caseId ?? null,
-    presenterId: live?.presenterId ?? null,
-    view: live ? parseStoredLiveView(live.view) : null,
-    startedAt: iso(live?.startedAt ?? null),
-    endedAt: iso(live?.endedAt ?? null),
-    items: meeting.agendaItems.map((i) => ({ ...i, discussionStartedAt: iso(i.discussionStartedAt), discussionEndedAt: iso(i.discussionEndedAt) })),
-    attendance: meeting.attendance.map((a) => ({ userId: a.userId, name: a.user.name, specialty: a.specialty, joinedAt: a.joinedAt.toISOString() })),
-    quorum: computeQuorum(meeting.board.requiredSpecialties, meeting.attendance.map((a) => a.specialty)),
+    presenterId: row.presenterId,
+    view: live ? parseStoredLiveView(row.view) : null,
+    startedAt: live ? row.startedAt : null,
+    endedAt: row.endedAt,
+    items: row.items,
+    attendance: row.attendance,
+    quorum: computeQuorum(row.required, row.attendance.map((a) => a.specialty)),
   };
 }
 
