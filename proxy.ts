@@ -22,4 +22,6 @@ export function proxy(request: NextRequest) {
 // The upload endpoints (imports, FHIR, model files) are left out: when the proxy runs, Next buffers the request
 // body for it (and cuts it at 10 MB), so large DICOM and FHIR uploads would arrive
 // truncated. They check the session themselves (withRouteAccess: 401 without one).
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/imports|api/fhir|api/admin/models).*)'] };
+// The live meetings' event streams (api/meetings/<id>/live) are left out too: a long-lived
+// streamed response has no use for the proxy, and the route checks the session itself.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|api/imports|api/fhir|api/admin/models|api/meetings/[^/]+/live).*)'] };

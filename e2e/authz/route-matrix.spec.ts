@@ -27,6 +27,7 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/meetings/[meetingId]/agenda': `/meetings/${fixtures.someMeetingId}/agenda`,
     '/meetings/[meetingId]': `/meetings/${fixtures.someMeetingId}`,
     '/notifications': '/notifications',
+    '/meetings/[meetingId]/live': `/meetings/${fixtures.someMeetingId}/live`,
     '/admin/users': '/admin/users',
     '/admin/users/[userId]': `/admin/users/${fixtures.someUserId}`,
     '/admin/models': '/admin/models',
@@ -44,6 +45,8 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/api/imports/[jobId]': `/api/imports/${fixtures.someImportJobId}`,
     '/api/dicomweb/[...path]': '/api/dicomweb/studies',
     '/api/meetings/[meetingId]/handout': `/api/meetings/${fixtures.someMeetingId}/handout`,
+    // once=1: the current state, then the stream closes (a GET here must finish).
+    '/api/meetings/[meetingId]/live': `/api/meetings/${fixtures.someMeetingId}/live?once=1`,
   };
   return urls[pattern];
 }

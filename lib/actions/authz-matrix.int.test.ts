@@ -15,6 +15,7 @@ import { extractReportFacts } from '@/lib/report-facts';
 import { insertTestModelVersion, uniqueModelKey } from '@/lib/test/create-test-model';
 import { createReferralWorld } from '@/lib/test/create-referral-world';
 import { stopBoss } from '@/lib/jobs/boss';
+import { createTestMeeting } from '@/lib/test/create-test-meeting';
 import { executeAction, type ServerAction } from './create-action';
 
 const actionsDir = __dirname;
@@ -146,6 +147,13 @@ const fixtures: Record<string, Fixture> = {
     return { notificationId: n.id };
   },
   'notifications.markAllRead': async () => ({}),
+  // Live meeting: a fresh meeting of a board the CLINICIAN and the COORDINATOR both lead
+  // (row-level presenter rights), in the state each control starts from.
+  'live.start': async () => ({ meetingId: (await liveMeeting()).meetingId }),
+  'live.goTo': async () => ({ ...(await startedLiveMeeting()), direction: 'next' }),
+  'live.setView': async () => ({ ...(await startedLiveMeeting()), view: null }),
+  'live.markItem': async () => ({ ...(await startedLiveMeeting()), mark: 'DEFERRED', reason: 'awaiting PET-CT' }),
+  'live.end': async () => startedLiveMeeting(),
 };
 
 const boardFormFields = () => ({
@@ -188,6 +196,17 @@ async function meetingWorld() {
   const meeting = await db().meeting.create({ data: { boardId: c.boardId, startsAt: new Date(Date.now() + 7 * 86_400_000), durationMinutes: 60 } });
   const item = await db().agendaItem.create({ data: { meetingId: meeting.id, caseId: c.caseId, position: 0, minutesAllotted: 5 } });
   return { caseId: c.caseId, meetingId: meeting.id, itemId: item.id };
+}
+
+const liveMeeting = () =>
+  createTestMeeting({ referrer: actors.CLINICIAN, members: [{ actor: actors.CLINICIAN, role: 'CHAIR' }, { actor: actors.COORDINATOR, role: 'COORDINATOR' }] });
+/** Put live directly (no audit event: the anonymous test counts them around each call). */
+async function startedLiveMeeting() {
+  const m = await liveMeeting();
+  await db().meeting.update({ where: { id: m.meetingId }, data: { status: 'LIVE' } });
+  await db().agendaItem.update({ where: { id: m.itemIds[0] }, data: { status: 'IN_DISCUSSION', discussionStartedAt: new Date() } });
+  await db().meetingLiveState.create({ data: { meetingId: m.meetingId, seq: 1, currentItemId: m.itemIds[0], presenterId: actors.COORDINATOR.id } });
+  return { meetingId: m.meetingId, expectedSeq: 1 };
 }
 
 const versionInput = (row: { id: string; version: number }) => ({ versionId: row.id, expectedVersion: row.version, reason: 'authz matrix' });

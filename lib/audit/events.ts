@@ -231,6 +231,19 @@ export const auditEventDetails = {
   }),
   /** Someone downloaded a generated document (the agenda handout); `sha256` of the bytes sent. */
   'document.download': z.object({ documentId: z.string(), kind: z.enum(['AGENDA_HANDOUT', 'CASE_PROTOCOL', 'MEETING_PROTOCOL']), sha256: z.string(), meetingId: z.string().nullable() }),
+  // ── Live meeting (lib/db/live/) ─────────────────────────────────────────────────────
+  /** A chair or coordinator started a meeting's live mode (meeting LIVE, first case on screen). */
+  'live.start': z.object({ seq: z.number().int(), itemId: z.string().nullable() }),
+  /** The presenter moved the live meeting to an agenda item (everyone's screen follows). */
+  'live.goto': z.object({ seq: z.number().int(), itemId: z.string(), fromItemId: z.string().nullable(), direction: z.enum(['next', 'previous', 'jump']) }),
+  /** The presenter shared (or stopped sharing) the image view attendees follow. */
+  'live.view': z.object({ seq: z.number().int(), shared: z.boolean(), seriesInstanceUid: z.string().optional(), sliceIndex: z.number().int().optional() }),
+  /** The presenter marked the current case discussed or deferred (the reason is on the agenda item). */
+  'live.mark': z.object({ seq: z.number().int(), itemId: z.string(), mark: z.enum(['DISCUSSED', 'DEFERRED']) }),
+  /** The live meeting ended (meeting CLOSED). */
+  'live.end': z.object({ seq: z.number().int() }),
+  /** A user opened a meeting's live stream (attendance recorded); `firstJoin` on their first. */
+  'live.join': z.object({ specialty: z.string().nullable(), firstJoin: z.boolean() }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;

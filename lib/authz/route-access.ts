@@ -37,6 +37,8 @@ export const routeAccess = {
   '/meetings/[meetingId]': needs('meetings.read'),
   // One's own in-app notifications
   '/notifications': needs('notifications.read'),
+  // A meeting's live view: follows the presenter through the agenda (lib/db/live/, docs/live-mode.md)
+  '/meetings/[meetingId]/live': needs('meetings.attend'),
   '/admin/users': needs('users.read'),
   '/admin/users/[userId]': needs('users.read'),
   '/admin/models': needs('models.manage'),
@@ -60,6 +62,8 @@ export const routeAccess = {
   '/api/imports/[jobId]': needs('imports.run'),
   // A meeting's latest agenda handout (PDF), audited download
   '/api/meetings/[meetingId]/handout': needs('meetings.read'),
+  // A meeting's live state as Server-Sent Events (the fan-out of the live view)
+  '/api/meetings/[meetingId]/live': needs('meetings.attend'),
   // DICOMweb (QIDO-RS, WADO-RS, WADO-URI) over Konsil's store or the configured PACS
   '/api/dicomweb/[...path]': needs('imaging.read'),
 } as const satisfies Record<string, RouteAccess>;
