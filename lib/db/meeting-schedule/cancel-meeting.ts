@@ -9,6 +9,9 @@ import { db, type Tx } from '../client';
 import { reschedulableStatuses } from './move-meeting';
 import { createNextScheduledMeeting } from './schedule-slots';
 
+/** Case statuses that still expect the target meeting to take place. */
+const pendingStatuses = ['REFERRED', 'NEEDS_INFORMATION', 'ACCEPTED', 'SCHEDULED', 'POSTPONED'] as const;
+
 export interface CancelMeetingResult {
   id: string;
   boardId: string;
@@ -69,7 +72,9 @@ export async function cancelMeeting(options: { actor: Actor; meetingId: string; 
 
     const movedItemIds = await moveOpenItems(tx, { fromMeetingId: meeting.id, toMeetingId: next.id });
     const affected = await tx.case.findMany({
-      where: { OR: [{ targetMeetingId: meeting.id }, { id: { in: movedItemIds.map((m) => m.caseId) } }] },
+      // Cases whose agenda item moved, and cases still on their way to the meeting (referred,
+      // awaiting information, accepted); not cases whose story there is over (e.g. rejected).
+      where: { OR: [{ targetMeetingId: meeting.id, status: { in: [...pendingStatuses] } }, { id: { in: movedItemIds.map((m) => m.caseId) } }] },
       select: { id: true, patientId: true, referringUserId: true },
       orderBy: { id: 'asc' },
     });

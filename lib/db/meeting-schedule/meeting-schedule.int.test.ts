@@ -27,7 +27,7 @@ async function createBoard(recurrence: string | null = TUESDAY_16, timeZone = 'E
   return db().board.create({ data: { slug: `sched-${tag}`, name: `Schedule ${tag}`, entityFocus: ['LUNG'], recurrence, timeZone, meetingDurationMinutes: 75 } });
 }
 
-async function createCase(boardId: string, extra: { targetMeetingId?: string; status?: 'REFERRED' | 'SCHEDULED' } = {}) {
+async function createCase(boardId: string, extra: { targetMeetingId?: string; status?: 'REFERRED' | 'SCHEDULED' | 'REJECTED' } = {}) {
   const tag = randomUUID().slice(0, 8);
   const patient = await db().patient.create({
     data: { mrn: `SCHED-${tag}`, familyName: 'Testperson', givenName: tag, sex: 'FEMALE', birthDate: new Date('1960-05-17'), pseudonym: `PSN-${tag}`, isSynthetic: true },
@@ -129,6 +129,7 @@ describe('cancelMeeting', () => {
     const { board, a, b } = await boardWithTwoMeetings();
     const [c1, c2, c3, c4] = [await createCase(board.id), await createCase(board.id), await createCase(board.id), await createCase(board.id)];
     const c5 = await createCase(board.id, { status: 'REFERRED', targetMeetingId: a.id });
+    const rejected = await createCase(board.id, { status: 'REJECTED', targetMeetingId: a.id });
     await db().agendaItem.createMany({
       data: [
         { meetingId: a.id, caseId: c1!.id, position: 0, minutesAllotted: 5 },
@@ -158,6 +159,8 @@ describe('cancelMeeting', () => {
     const targets = await db().case.findMany({ where: { id: { in: [c1!.id, c3!.id, c5.id] } }, select: { targetMeetingId: true } });
     expect(targets.every((t) => t.targetMeetingId === b.id)).toBe(true);
     expect(new Set(result.retargetedCaseIds)).toEqual(new Set([c1!.id, c3!.id, c5.id]));
+    // A rejected referral is not carried along.
+    expect((await db().case.findUniqueOrThrow({ where: { id: rejected.id } })).targetMeetingId).toBe(a.id);
 
     const notes = await db().notification.findMany({ where: { meetingId: b.id, kind: 'MEETING_CANCELLED' } });
     expect(notes).toHaveLength(3);
