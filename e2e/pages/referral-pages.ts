@@ -61,8 +61,8 @@ export class AgendaBuilderPage {
 
   /** Drags a row by its handle onto another row, with real pointer moves (dnd-kit's PointerSensor). */
   async drag(fromName: string, toName: string) {
-    const from = await this.page.getByRole('button', { name: `Move ${fromName}` }).boundingBox();
-    const to = await this.page.getByRole('button', { name: `Move ${toName}` }).boundingBox();
+    const from = await this.page.getByRole('button', { name: `Move ${fromName}`, exact: true }).boundingBox();
+    const to = await this.page.getByRole('button', { name: `Move ${toName}`, exact: true }).boundingBox();
     if (!from || !to) throw new Error('agenda rows not visible');
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await this.page.mouse.down();
