@@ -247,6 +247,7 @@ async function main() {
     console.log(`delay advance sent → attendee has that seq:  p50 ${fmt(p50)}   p95 ${fmt(p95)}   max ${fmt(sorted[sorted.length - 1] ?? NaN)}`);
     const actionSorted = [...actionTimes].sort((a, b) => a - b);
     console.log(`of which the action's round trip (send → reply):  p50 ${fmt(percentile(actionSorted, 50))}   p95 ${fmt(percentile(actionSorted, 95))}`);
+    console.log(`action reply: ${chair.lastReplyBytes} bytes (the action's result only: no page re-render)`);
     console.log(`missed events: ${missed}   seq gaps: ${gaps}`);
     const pass = p95 <= TARGET_P95_MS && missed === 0 && gaps === 0;
     console.log(`target p95 ≤ ${TARGET_P95_MS} ms, no missed event: ${pass ? 'PASS' : 'MISS'}`);

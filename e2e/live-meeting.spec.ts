@@ -2,6 +2,7 @@
 // and rejoins; attendance and quorum; a member without presenter rights has no controls and
 // the server refuses an advance sent by hand.
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { HttpSession, serverActionId } from '../scripts/lib/http-session';
 import { BASE_URL } from './fixtures/env';
@@ -99,6 +100,12 @@ test('the presenter advances and the attendee follows; detach, rejoin; attendanc
   await expect(member.live.agendaItem(item3.itemId)).toHaveAttribute('data-status', 'DEFERRED');
 
   await member.page.screenshot({ path: path.join('docs', 'live-view.png'), fullPage: false });
+  // The live view's own parts (agenda, attendance, presenter controls) are axe-clean; the case
+  // screen in the middle has its own checks (e2e/accessibility.spec.ts).
+  for (const page of [member.page, chair.page]) {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-testid="live-case"]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 
   // The server refuses an advance from the member, sent by hand past the UI, and nothing changes.
   const seqBefore = (await e2eDb().meetingLiveState.findUniqueOrThrow({ where: { meetingId: world.meetingId } })).seq;

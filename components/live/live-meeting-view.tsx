@@ -90,9 +90,7 @@ export function LiveMeetingView(props: {
         <LiveAttendance state={state} timeZone={timeZone} />
       </aside>
       <section aria-label="Case on screen" className="min-w-0 space-y-3">
-        {drives || (canPresent && meeting.leadsBoard) ? (
-          <PresenterControls state={state} leadsBoard={meeting.leadsBoard} busy={busy} run={run} commands={commands} />
-        ) : null}
+        {drives && <PresenterControls state={state} leadsBoard={meeting.leadsBoard} busy={busy} run={run} commands={commands} />}
         {message && <Alert tone="error">{message}</Alert>}
         {detached && (
           <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950" data-testid="rejoin-prompt" role="status">

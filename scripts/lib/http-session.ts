@@ -45,6 +45,9 @@ export class HttpSession {
    * Calls a server action as React does: POST to the page that uses it, the action id in
    * `Next-Action`, the arguments as JSON. Returns the action's result, read from the RSC reply.
    */
+  /** Bytes of the last action reply (the bench reports it: a reply that re-renders the page is heavy). */
+  lastReplyBytes = 0;
+
   async callAction<R>(pagePath: string, actionId: string, args: unknown[]): Promise<R> {
     const response = await this.fetch(pagePath, {
       method: 'POST',
@@ -52,6 +55,7 @@ export class HttpSession {
       body: JSON.stringify(args),
     });
     const text = await response.text();
+    this.lastReplyBytes = Buffer.byteLength(text);
     if (!response.ok) throw new Error(`action ${actionId} answered ${response.status}: ${text.slice(0, 200)}`);
     // The reply is a React Flight stream; the action's return value is the row that is an ActionResult.
     for (const line of text.split('\n')) {

@@ -14,7 +14,7 @@ import { unsafeReadLiveState } from './read-live-state';
 
 export interface LiveContext {
   tx: Tx;
-  meeting: { id: string; boardId: string; status: string };
+  meeting: { id: string; boardId: string; status: string; boardRole: string | null };
   live: { currentItemId: string | null; presenterId: string | null };
   /** The seq this change gets. */
   seq: number;
@@ -42,7 +42,7 @@ export async function applyLiveChange(options: {
       RETURNING seq, "currentItemId", "presenterId"`;
     const row = bumped[0];
     if (!row) throw new AppError('CONFLICT', 'The meeting moved on in the meantime (someone else changed it). Your screen shows the current state now; try again.');
-    const right = await presenterRight(tx, { actor, boardId: meeting.boardId, currentItemId: row.currentItemId });
+    const right = await presenterRight(tx, { actor, boardId: meeting.boardId, boardRole: meeting.boardRole, currentItemId: row.currentItemId });
     if (right === 'none' || (needs === 'board-lead' && right !== 'board-lead')) {
       throw new AppError('FORBIDDEN', 'Only the board’s chair or coordinator, or the presenter of the current case, can do this.');
     }
@@ -52,10 +52,14 @@ export async function applyLiveChange(options: {
   });
 }
 
+/** The meeting if it is in the actor's scope, with the actor's role on its board (one query). */
 export async function findMeetingInScope(tx: Tx, actor: Actor, meetingId: string) {
-  const meeting = await tx.meeting.findFirst({ where: { AND: [{ id: meetingId }, meetingScope(actor)] }, select: { id: true, boardId: true, status: true } });
+  const meeting = await tx.meeting.findFirst({
+    where: { AND: [{ id: meetingId }, meetingScope(actor)] },
+    select: { id: true, boardId: true, status: true, board: { select: { members: { where: { userId: actor.id }, select: { role: true } } } } },
+  });
   if (!meeting) throw notFound('The meeting');
-  return meeting;
+  return { id: meeting.id, boardId: meeting.boardId, status: meeting.status, boardRole: meeting.board.members[0]?.role ?? null };
 }
 
 /** Queued in the transaction; PostgreSQL sends it on commit (and drops it on rollback). */

@@ -9,11 +9,18 @@ import type { Tx } from '@/lib/db/client';
 
 export type PresenterRight = 'none' | 'item-presenter' | 'board-lead';
 
-export async function presenterRight(tx: Tx, options: { actor: Actor; boardId: string; currentItemId: string | null }): Promise<PresenterRight> {
+/** `boardRole`: the actor's membership role on the board when the caller has already read it. */
+export async function presenterRight(
+  tx: Tx,
+  options: { actor: Actor; boardId: string; boardRole?: string | null; currentItemId: string | null },
+): Promise<PresenterRight> {
   const { actor, boardId, currentItemId } = options;
   if (!can(actor, 'meetings.present')) return 'none';
-  const membership = await tx.boardMembership.findUnique({ where: { boardId_userId: { boardId, userId: actor.id } }, select: { role: true } });
-  if (membership && (membership.role === 'CHAIR' || membership.role === 'COORDINATOR')) return 'board-lead';
+  const role =
+    options.boardRole !== undefined
+      ? options.boardRole
+      : ((await tx.boardMembership.findUnique({ where: { boardId_userId: { boardId, userId: actor.id } }, select: { role: true } }))?.role ?? null);
+  if (role === 'CHAIR' || role === 'COORDINATOR') return 'board-lead';
   if (currentItemId) {
     const item = await tx.agendaItem.findUnique({ where: { id: currentItemId }, select: { presenterId: true } });
     if (item?.presenterId === actor.id) return 'item-presenter';

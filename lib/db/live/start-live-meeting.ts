@@ -20,7 +20,7 @@ export async function startLiveMeeting(options: { actor: Actor; meetingId: strin
     const meeting = await findMeetingInScope(tx, actor, meetingId);
     if (meeting.status === 'CLOSED' || meeting.status === 'CANCELLED') throw new AppError('CONFLICT', `The meeting is ${meeting.status.toLowerCase()}; it cannot go live.`);
     if (meeting.status === 'LIVE') throw new AppError('CONFLICT', 'The meeting is already live.');
-    if ((await presenterRight(tx, { actor, boardId: meeting.boardId, currentItemId: null })) !== 'board-lead') {
+    if ((await presenterRight(tx, { actor, boardId: meeting.boardId, boardRole: meeting.boardRole, currentItemId: null })) !== 'board-lead') {
       throw new AppError('FORBIDDEN', 'Only the board’s chair or coordinator can start the meeting.');
     }
     // Serialise with a concurrent start: the conditional update lets one of two win.
