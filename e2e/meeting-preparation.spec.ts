@@ -2,7 +2,8 @@
 // referrer (in-app + e-mail to the stack's SMTP sink), publishes the agenda with its PDF
 // handout, postpones a case and sees the change highlighted. A clinician of the board sees
 // the agenda but none of those controls, and the server refuses them the publish action.
-import { expect, test, type Request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type Request } from '@playwright/test';
 import { e2eDb } from './fixtures/db';
 import { BASE_URL } from './fixtures/env';
 import { seedPreparationWorld, sinkMessages, type PreparationWorld } from './fixtures/meeting-prep';
@@ -10,6 +11,11 @@ import { signInViaApi } from './fixtures/sign-in-api';
 import { MeetingOverview } from './pages/meeting-overview';
 
 let world: PreparationWorld;
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
 /** The coordinator's publish request as sent by the browser, replayed as the clinician. */
 let publishRequest: { actionId: string; contentType: string; body: Buffer } | null = null;
 
@@ -59,6 +65,7 @@ test('a coordinator sees what is missing, reminds, publishes, downloads the hand
     await referrerPage.reload();
     await expect(notification.getByTestId('email-status')).toHaveText('E-mail sent', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+  await expectNoAxeViolations(referrerPage);
   await notification.getByRole('button', { name: 'Mark read' }).click();
   await expect(notification).toHaveAttribute('data-read', 'true');
 
@@ -89,6 +96,7 @@ test('a coordinator sees what is missing, reminds, publishes, downloads the hand
   await expect(overview.caseRow(first.id)).toHaveAttribute('data-changed', 'false');
   expect(await e2eDb().case.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: 'POSTPONED' });
   await expect(overview.publishButton()).toHaveText('Republish agenda');
+  await expectNoAxeViolations(page);
   await coordinatorContext.close();
   await referrerContext.close();
 });

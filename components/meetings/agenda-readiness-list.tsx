@@ -28,11 +28,11 @@ function CaseRow({ item, place, data, controls }: { item: PreparedCaseDto; place
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="font-medium">
-            <span className="mr-2 text-slate-500">{place}.</span>
+            <span className="mr-2 text-slate-700">{place}.</span>
             <Link href={`/cases/${item.caseId}`} prefetch={false} className="text-brand-800 underline-offset-2 hover:underline">
               {item.patient.displayName}
             </Link>{' '}
-            <span className="text-sm font-normal text-slate-600">MRN {item.patient.mrn}</span> {item.patient.isSynthetic && <SyntheticBadge />}
+            <span className="text-sm font-normal text-slate-700">MRN {item.patient.mrn}</span> {item.patient.isSynthetic && <SyntheticBadge />}
           </p>
           <p className="text-sm text-slate-700">
             {item.entity.replaceAll('_', ' ').toLowerCase()} · {item.tnm ?? 'TNM not recorded'}
@@ -40,7 +40,7 @@ function CaseRow({ item, place, data, controls }: { item: PreparedCaseDto; place
             {item.ecog ? ` · ${item.ecog}` : ''}
           </p>
           <p className="text-sm text-slate-700">Question: {item.question}</p>
-          <p className="text-xs text-slate-600">
+          <p className="text-xs text-slate-700">
             Referred by {item.referrer.name}
             {item.presenter ? ` · presenter ${item.presenter.name}` : ''}
           </p>
@@ -57,7 +57,7 @@ function CaseRow({ item, place, data, controls }: { item: PreparedCaseDto; place
         <div className="mt-2">
           <ReadinessChecklist completeness={item.completeness} caseId={item.caseId} />
           {item.reviews.length > 0 && (
-            <p className="mt-1 text-xs text-slate-600">
+            <p className="mt-1 text-xs text-slate-700">
               {item.reviews.map((r) => `${r.specialty === 'RADIOLOGY' ? 'Radiology' : 'Pathology'} review by ${r.markedBy}`).join(' · ')}
             </p>
           )}

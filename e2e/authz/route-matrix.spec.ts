@@ -127,7 +127,8 @@ test.beforeAll(async () => {
   });
   const someModelVersion = await e2eDb().modelVersion.findFirstOrThrow({ orderBy: { modelKey: 'asc' } });
   // A meeting on that board with the case on its agenda and a (stand-in) handout to download.
-  await e2eDb().boardMembership.create({ data: { boardId: board.id, userId: users.CLINICIAN.id, role: 'MEMBER' } });
+  // upsert: other fixtures may make the CLINICIAN a member of this board too.
+  await e2eDb().boardMembership.upsert({ where: { boardId_userId: { boardId: board.id, userId: users.CLINICIAN.id } }, create: { boardId: board.id, userId: users.CLINICIAN.id, role: 'MEMBER' }, update: {} });
   const meeting = await e2eDb().meeting.create({ data: { boardId: board.id, startsAt: new Date(Date.now() + (30 + Math.random() * 300) * 86_400_000), durationMinutes: 60 } });
   await e2eDb().agendaItem.create({ data: { meetingId: meeting.id, caseId: someCase.id, position: 0, minutesAllotted: 5 } });
   const pdf = Buffer.from('%PDF-1.4\n% route matrix fixture\n');
