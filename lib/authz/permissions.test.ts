@@ -27,4 +27,15 @@ describe('can', () => {
     expect(can({ roles: ['CLINICIAN'] }, 'users.manage')).toBe(false);
     expect(can({ roles: ['COORDINATOR'] }, 'audit.read')).toBe(false);
   });
+
+  it('gives the board workflow to the roles the issue names', () => {
+    // Coordinators run the board (triage, agenda, publication) but never write or sign a decision;
+    // clinicians decide and sign, but do not reorder agendas or triage referrals.
+    expect(can({ roles: ['COORDINATOR'] }, 'decisions.sign')).toBe(false);
+    expect(can({ roles: ['COORDINATOR'] }, 'decisions.edit')).toBe(false);
+    expect(can({ roles: ['CLINICIAN'] }, 'decisions.sign')).toBe(true);
+    expect(can({ roles: ['CLINICIAN'] }, 'meetings.manage')).toBe(false);
+    expect(can({ roles: ['CLINICIAN'] }, 'referrals.triage')).toBe(false);
+    expect(can({ roles: ['ADMIN'] }, 'meetings.attend')).toBe(false);
+  });
 });
