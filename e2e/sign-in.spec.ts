@@ -6,8 +6,8 @@ import { SignInPage } from './pages/sign-in-page';
 
 // What each role sees after signing in: its own start page and only the navigation it may use.
 const expectations = [
-  { roles: ['CLINICIAN'], nav: ['Start', 'Cases', 'Meetings'], sections: ['My cases'], absent: ['Administration', 'Upcoming meetings'] },
-  { roles: ['COORDINATOR'], nav: ['Start', 'Cases', 'Meetings', 'Boards', 'Import data'], sections: ['Upcoming meetings'], absent: ['My cases', 'Administration'] },
+  { roles: ['CLINICIAN'], nav: ['Start', 'Cases', 'Meetings', 'Referrals'], sections: ['My cases'], absent: ['Administration', 'Upcoming meetings'] },
+  { roles: ['COORDINATOR'], nav: ['Start', 'Cases', 'Meetings', 'Boards', 'Referrals', 'Import data'], sections: ['Upcoming meetings'], absent: ['My cases', 'Administration'] },
   { roles: ['ADMIN'], nav: ['Start', 'Import data', 'Users', 'Models', 'Audit log'], sections: ['Administration'], absent: ['My cases', 'Upcoming meetings'] },
 ] as const;
 
