@@ -58,7 +58,7 @@ interface Fixtures {
   someCaseId: string;
   /** A registered model version (the e2e seed registers the shipped models). */
   someModelVersionId: string;
-  /** A demo board (coordinators administer every board). */
+  /** A demo board the COORDINATOR coordinates (board role COORDINATOR). */
   someBoardId: string;
   /** A meeting of a board both the CLINICIAN and the COORDINATOR belong to (the COORDINATOR coordinates it: agenda builder), with a handout. */
   someMeetingId: string;

@@ -169,7 +169,16 @@ const boardFormFields = () => ({
 });
 const newBoard = async () => {
   const tag = Math.random().toString(36).slice(2, 10);
-  return db().board.create({ data: { slug: `matrix-${tag}`, name: `Matrix ${tag}`, entityFocus: ['LUNG'], recurrence: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=16;BYMINUTE=0' } });
+  return db().board.create({
+    data: {
+      slug: `matrix-${tag}`,
+      name: `Matrix ${tag}`,
+      entityFocus: ['LUNG'],
+      recurrence: 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=16;BYMINUTE=0',
+      // Board changes are limited to the board's own coordinators.
+      members: { create: { userId: actors.COORDINATOR.id, role: 'COORDINATOR' } },
+    },
+  });
 };
 const newMeeting = async () => db().meeting.create({ data: { boardId: (await newBoard()).id, startsAt: new Date('2030-12-31T15:00:00Z'), durationMinutes: 90 } });
 

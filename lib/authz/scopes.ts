@@ -29,14 +29,30 @@ export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {
 }
 
 /**
- * Boards a coordinator administers: all of them. Setting up boards and their schedule is a
- * hospital-wide coordination duty, not tied to membership (a new board has no members yet).
+ * Boards the actor coordinates: those where they hold the board role COORDINATOR. Everything a
+ * coordinator changes on a board (settings, members, schedule, referrals, agenda, publication)
+ * is limited to these. Board membership is also what decides which patients one sees
+ * (caseScope), so a coordinator must not be able to reach another board and add themselves:
+ * membership changes come from that board's coordinators (or the board's creator, who becomes
+ * its first coordinator).
  */
-export function managedBoardScope(actor: Actor): Prisma.BoardWhereInput {
-  return can(actor, 'boards.manage') ? {} : nothing;
+export function coordinatedBoardScope(actor: Actor): Prisma.BoardWhereInput {
+  if (!can(actor, 'meetings.manage') && !can(actor, 'referrals.triage') && !can(actor, 'boards.manage')) return nothing;
+  return { members: { some: { userId: actor.id, role: 'COORDINATOR' } } };
 }
 
-/** Meetings whose schedule the actor may change (generate, move, cancel): those of every board. */
+/** Meetings of the boards the actor coordinates (agenda changes, postponing, publishing, reminders). */
+export function coordinatedMeetingScope(actor: Actor): Prisma.MeetingWhereInput {
+  if (!can(actor, 'meetings.manage')) return nothing;
+  return { board: coordinatedBoardScope(actor) };
+}
+
+/** Boards whose settings and members the actor administers: the ones they coordinate. */
+export function managedBoardScope(actor: Actor): Prisma.BoardWhereInput {
+  return can(actor, 'boards.manage') ? coordinatedBoardScope(actor) : nothing;
+}
+
+/** Meetings whose schedule the actor may change (generate, move, cancel): their boards' meetings. */
 export function managedMeetingScope(actor: Actor): Prisma.MeetingWhereInput {
-  return can(actor, 'meetings.manage') ? {} : nothing;
+  return coordinatedMeetingScope(actor);
 }

@@ -37,6 +37,11 @@ export async function setBoardMember(options: { actor: Actor; boardId: string; u
     const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true, roles: true } });
     if (!user) throw notFound('The user');
     const previous = await tx.boardMembership.findUnique({ where: { boardId_userId: { boardId, userId } }, select: { role: true } });
+    if (previous?.role === 'COORDINATOR' && role !== 'COORDINATOR') {
+      // Only a board's coordinators change it, so its last one may not go (nobody could add another).
+      const coordinators = await tx.boardMembership.count({ where: { boardId, role: 'COORDINATOR' } });
+      if (coordinators <= 1) throw new AppError('CONFLICT', 'This is the board’s only coordinator. Make someone else coordinator first.');
+    }
     if (role === 'NONE') {
       if (previous) await tx.boardMembership.delete({ where: { boardId_userId: { boardId, userId } } });
     } else {

@@ -63,11 +63,16 @@ describe('board administration', () => {
     const board = await createBoard({ actor: coordinator, fields: form() });
     await setBoardMember({ actor: coordinator, boardId: board.id, userId: clinician.id, role: 'MEMBER' });
     await setBoardMember({ actor: coordinator, boardId: board.id, userId: clinician.id, role: 'CHAIR' });
-    expect((await getBoard({ actor: coordinator, boardId: board.id })).members).toMatchObject([{ userId: clinician.id, role: 'CHAIR' }]);
+    const members = async () => (await getBoard({ actor: coordinator, boardId: board.id })).members.map((m) => ({ userId: m.userId, role: m.role }));
+    // The creator is the board's first coordinator.
+    expect(await members()).toEqual(expect.arrayContaining([{ userId: clinician.id, role: 'CHAIR' }, { userId: coordinator.id, role: 'COORDINATOR' }]));
     await setBoardMember({ actor: coordinator, boardId: board.id, userId: clinician.id, role: 'NONE' });
-    expect((await getBoard({ actor: coordinator, boardId: board.id })).members).toEqual([]);
+    expect(await members()).toEqual([{ userId: coordinator.id, role: 'COORDINATOR' }]);
+    // The only coordinator cannot step down (nobody could change the board after that).
+    expect(await error(setBoardMember({ actor: coordinator, boardId: board.id, userId: coordinator.id, role: 'MEMBER' }))).toBe('CONFLICT');
     const trail = await db().auditEvent.findMany({ where: { action: 'board.member_set', entityId: board.id }, orderBy: { id: 'asc' } });
     expect(trail.map((t) => t.detail)).toEqual([
+      { userId: coordinator.id, role: 'COORDINATOR', previous: null },
       { userId: clinician.id, role: 'MEMBER', previous: null },
       { userId: clinician.id, role: 'CHAIR', previous: 'MEMBER' },
       { userId: clinician.id, role: null, previous: 'CHAIR' },
@@ -77,6 +82,14 @@ describe('board administration', () => {
     expect(await error(updateBoard({ actor: clinician, boardId: board.id, version: 0, fields: form() }))).toBe('FORBIDDEN');
     expect(await error(setBoardMember({ actor: clinician, boardId: board.id, userId: clinician.id, role: 'CHAIR' }))).toBe('FORBIDDEN');
     expect(await error(listBoards({ actor: clinician }))).toBe('FORBIDDEN');
+
+    // A coordinator of another board can neither see this one nor add themselves to it
+    // (membership is what opens a board's patients).
+    const other = await createTestActor({ role: 'COORDINATOR' });
+    expect(await error(getBoard({ actor: other, boardId: board.id }))).toBe('NOT_FOUND');
+    expect(await error(setBoardMember({ actor: other, boardId: board.id, userId: other.id, role: 'COORDINATOR' }))).toBe('NOT_FOUND');
+    expect(await error(updateBoard({ actor: other, boardId: board.id, version: 0, fields: form() }))).toBe('NOT_FOUND');
+    expect(await db().boardMembership.count({ where: { boardId: board.id, userId: other.id } })).toBe(0);
   });
 
   it('rejects an unknown time zone and an empty entity focus with field messages', () => {

@@ -92,7 +92,13 @@ export async function createBoard(options: { actor: Actor; fields: BoardFieldsIn
   assertCan(actor, 'boards.manage');
   return db().$transaction(async (tx) => {
     const slug = await freeSlug(tx, fields.name);
-    const row = await tx.board.create({ data: { slug, ...fields, description: fields.description ?? null }, select: detailSelect });
+    // The creator is the board's first coordinator: board changes are limited to a board's own
+    // coordinators (lib/authz/scopes.ts), so a new board must have one.
+    const created = await tx.board.create({
+      data: { slug, ...fields, description: fields.description ?? null, members: { create: { userId: actor.id, role: 'COORDINATOR' } } },
+      select: { id: true },
+    });
+    const row = await tx.board.findUniqueOrThrow({ where: { id: created.id }, select: detailSelect });
     await writeAuditEvent(tx, {
       actor,
       action: 'board.create',
@@ -100,6 +106,7 @@ export async function createBoard(options: { actor: Actor; fields: BoardFieldsIn
       entityId: row.id,
       detail: { slug, name: row.name, recurrence: row.recurrence, timeZone: row.timeZone },
     });
+    await writeAuditEvent(tx, { actor, action: 'board.member_set', entityType: 'Board', entityId: row.id, detail: { userId: actor.id, role: 'COORDINATOR', previous: null } });
     return toDetail(row);
   });
 }

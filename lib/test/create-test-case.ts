@@ -24,7 +24,7 @@ export async function createTestCase(options: { referrer: Actor; reportTexts?: s
   const n = ++counter;
   const tag = randomUUID().slice(0, 8);
   const board = await db().board.create({
-    data: { slug: `test-board-${tag}`, name: `Test board ${tag}`, entityFocus: ['LUNG'], members: { create: boardMembers.map((m) => ({ userId: m.id })) } },
+    data: { slug: `test-board-${tag}`, name: `Test board ${tag}`, entityFocus: ['LUNG'], members: { create: boardMembers.map((m) => ({ userId: m.id, role: m.roles.includes('COORDINATOR') ? 'COORDINATOR' : 'MEMBER' })) } },
   });
   const patient = await db().patient.create({
     data: { mrn: `TEST-${tag}-${n}`, familyName: 'Testperson', givenName: `Case${n}`, sex: 'FEMALE', birthDate: new Date('1960-05-17'), pseudonym: `PSN-${tag}-${n}`, isSynthetic: true },

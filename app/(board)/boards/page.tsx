@@ -17,7 +17,7 @@ export default async function BoardsPage() {
     <>
       <PageHeader
         title="Boards"
-        description="Tumor boards, their schedule and members."
+        description="The tumor boards you coordinate: their schedule and members."
         actions={<Button asChild><Link href="/boards/new">New board</Link></Button>}
       />
       <Card>

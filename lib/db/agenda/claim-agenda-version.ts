@@ -14,8 +14,15 @@ export async function claimAgendaVersion(tx: Tx, meetingId: string, seen: number
   const rows = await tx.$queryRaw<{ agendaVersion: number }[]>`
     UPDATE meetings SET "agendaVersion" = "agendaVersion" + 1, "updatedAt" = now()
     WHERE id = ${meetingId} AND (${seen ?? null}::int IS NULL OR "agendaVersion" = ${seen ?? null}::int)
+      AND status IN ('SCHEDULED', 'PUBLISHED', 'LIVE')
     RETURNING "agendaVersion"`;
   if (rows[0]) return rows[0].agendaVersion;
+  // A cancel (or close) that committed while this change waited for the row lock: the meeting
+  // no longer takes cases, whatever version was seen.
+  const [meeting] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM meetings WHERE id = ${meetingId}`;
+  if (meeting && meeting.status !== 'SCHEDULED' && meeting.status !== 'PUBLISHED' && meeting.status !== 'LIVE') {
+    throw new AppError('CONFLICT', `This meeting is ${meeting.status.toLowerCase()}; its agenda cannot change. Nothing was changed.`);
+  }
   throw await agendaConflict(tx, meetingId);
 }
 

@@ -22,6 +22,8 @@ export async function markLiveItem(options: {
     needs: 'presenter',
     change: async ({ tx, live, seq }) => {
       if (!live.currentItemId) throw new AppError('CONFLICT', 'No case is on screen.');
+      const current = await tx.agendaItem.findUniqueOrThrow({ where: { id: live.currentItemId }, select: { status: true } });
+      if (current.status === 'POSTPONED') throw new AppError('CONFLICT', 'This case was postponed; it cannot be marked discussed or deferred.');
       const item = await tx.agendaItem.update({
         where: { id: live.currentItemId },
         data: { status: mark, statusReason: mark === 'DEFERRED' ? reason : null, discussionEndedAt: new Date(), version: { increment: 1 } },

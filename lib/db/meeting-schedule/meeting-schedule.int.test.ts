@@ -24,7 +24,17 @@ const TUESDAY_16 = 'FREQ=WEEKLY;BYDAY=TU;BYHOUR=16;BYMINUTE=0';
 
 async function createBoard(recurrence: string | null = TUESDAY_16, timeZone = 'Europe/Berlin') {
   const tag = randomUUID().slice(0, 8);
-  return db().board.create({ data: { slug: `sched-${tag}`, name: `Schedule ${tag}`, entityFocus: ['LUNG'], recurrence, timeZone, meetingDurationMinutes: 75 } });
+  return db().board.create({
+    data: {
+      slug: `sched-${tag}`,
+      name: `Schedule ${tag}`,
+      entityFocus: ['LUNG'],
+      recurrence,
+      timeZone,
+      meetingDurationMinutes: 75,
+      members: { create: { userId: coordinator.id, role: 'COORDINATOR' } },
+    },
+  });
 }
 
 async function createCase(boardId: string, extra: { targetMeetingId?: string; status?: 'REFERRED' | 'SCHEDULED' | 'REJECTED' } = {}) {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
-import { meetingScope } from '@/lib/authz/scopes';
+import { coordinatedMeetingScope } from '@/lib/authz/scopes';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
 import { AppError, notFound } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format/date';
@@ -25,7 +25,7 @@ export async function postponeAgendaItem(options: { actor: Actor; input: z.outpu
   const { actor, input, email } = options;
   assertCan(actor, 'meetings.manage');
   return db().$transaction(async (tx) => {
-    const meeting = await tx.meeting.findFirst({ where: { AND: [{ id: input.meetingId }, meetingScope(actor)] }, include: { board: { select: { name: true, timeZone: true } } } });
+    const meeting = await tx.meeting.findFirst({ where: { AND: [{ id: input.meetingId }, coordinatedMeetingScope(actor)] }, include: { board: { select: { name: true, timeZone: true } } } });
     if (!meeting) throw notFound('The meeting');
     const item = await tx.agendaItem.findFirst({
       where: { id: input.itemId, meetingId: meeting.id },
@@ -35,6 +35,11 @@ export async function postponeAgendaItem(options: { actor: Actor; input: z.outpu
     if (meeting.status === 'CANCELLED' || meeting.status === 'CLOSED') throw new AppError('CONFLICT', 'This meeting is over or cancelled; its agenda cannot change.');
     if (item.status === 'POSTPONED') throw new AppError('CONFLICT', 'This case is already postponed.');
     if (item.status === 'DISCUSSED') throw new AppError('CONFLICT', 'This case has been discussed; it cannot be postponed.');
+    // During the live meeting the chair decides (discussed / deferred); postponing behind the
+    // presenter's back would leave attendees' screens and the case's status disagreeing.
+    if (meeting.status === 'LIVE' || item.status === 'IN_DISCUSSION') {
+      throw new AppError('CONFLICT', 'The meeting is live: the chair marks this case discussed or deferred in the live view.');
+    }
     // The version check and the bump in one statement: a concurrent edit of the agenda makes this match nothing.
     const bumped = await tx.meeting.updateMany({ where: { id: meeting.id, agendaVersion: input.expectedAgendaVersion }, data: { agendaVersion: { increment: 1 } } });
     if (bumped.count === 0) {

@@ -243,7 +243,10 @@ describe('publication', () => {
     expect(await executeAction(publishAgenda.definition, coordinator, { meetingId: w.meetingId, expectedAgendaVersion: 5 })).toMatchObject({ ok: false, code: 'CONFLICT' });
     const download = await getLatestAgendaHandout({ actor: presenter, meetingId: w.meetingId });
     expect(download.sha256).toBe(doc.sha256);
-    expect(await db().auditEvent.count({ where: { actorId: presenter.id, action: 'document.download', entityId: doc.id } })).toBe(1);
+    // The handout names every patient on the agenda: one download event per patient.
+    const downloads = await db().auditEvent.findMany({ where: { actorId: presenter.id, action: 'document.download', entityId: doc.id }, select: { patientId: true } });
+    const agendaPatients = await db().case.findMany({ where: { agendaItems: { some: { meetingId: w.meetingId } } }, select: { patientId: true } });
+    expect(downloads.map((d) => d.patientId).sort()).toEqual([...new Set(agendaPatients.map((c) => c.patientId))].sort());
     await expect(getLatestAgendaHandout({ actor: outsider, meetingId: w.meetingId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Postpone one case, change another's minutes: the overview highlights both; republishing makes revision 2.

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
-import { meetingScope } from '@/lib/authz/scopes';
+import { coordinatedMeetingScope } from '@/lib/authz/scopes';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
 import { AppError, notFound } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format/date';
@@ -31,7 +31,7 @@ export async function readAgendaForPublication(options: { actor: Actor; meetingI
   const { actor } = options;
   assertCan(actor, 'meetings.manage');
   return db().$transaction(async (tx) => {
-    const prep = await readMeetingPreparation(tx, { actor, meetingId: options.meetingId, now: options.now });
+    const prep = await readMeetingPreparation(tx, { actor, meetingId: options.meetingId, now: options.now, forChange: true });
     assertPublishable(prep.meeting.status, prep.meeting.agendaVersion, options.expectedAgendaVersion);
     return prep;
   });
@@ -65,11 +65,11 @@ export async function storeAgendaPublication(options: {
     // Locks the meeting row for the rest of the transaction, so two publications are serialised
     // and each takes the revision after the other's.
     const locked = await tx.meeting.updateMany({
-      where: { AND: [{ id: prep.meeting.id, agendaVersion: prep.meeting.agendaVersion }, meetingScope(actor)] },
+      where: { AND: [{ id: prep.meeting.id, agendaVersion: prep.meeting.agendaVersion }, coordinatedMeetingScope(actor)] },
       data: { version: { increment: 1 } },
     });
     if (locked.count === 0) {
-      const exists = await tx.meeting.count({ where: { AND: [{ id: prep.meeting.id }, meetingScope(actor)] } });
+      const exists = await tx.meeting.count({ where: { AND: [{ id: prep.meeting.id }, coordinatedMeetingScope(actor)] } });
       if (!exists) throw notFound('The meeting');
       throw new AppError('CONFLICT', 'The agenda was changed by someone else while the handout was made. Reload to see the current agenda, then publish again.');
     }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '@/lib/authz/actor';
-import { meetingScope } from '@/lib/authz/scopes';
+import { coordinatedMeetingScope, meetingScope } from '@/lib/authz/scopes';
 import { notFound } from '@/lib/errors';
 import { ageInYears } from '@/lib/format/date';
 import type { TumorEntity } from '@/lib/generated/prisma/enums';
@@ -27,6 +27,8 @@ export interface ReadOptions {
   now: Date;
   /** Only this agenda item (a reminder about one case); no comparison with the snapshot then. */
   itemId?: string;
+  /** For a change (publish, remind): only meetings of boards the actor coordinates. */
+  forChange?: boolean;
 }
 
 type Specialty = 'RADIOLOGY' | 'PATHOLOGY';
@@ -40,7 +42,7 @@ export interface MeetingPreparationRead extends MeetingPreparationDto {
 export async function readMeetingPreparation(tx: Tx, options: ReadOptions): Promise<MeetingPreparationRead> {
   const { actor, meetingId, now } = options;
   const meeting = await tx.meeting.findFirst({
-    where: { AND: [{ id: meetingId }, meetingScope(actor)] },
+    where: { AND: [{ id: meetingId }, options.forChange ? coordinatedMeetingScope(actor) : meetingScope(actor)] },
     include: { board: { select: { id: true, name: true, timeZone: true, members: { select: { userId: true } } } } },
   });
   if (!meeting) throw notFound('The meeting');

@@ -28,7 +28,7 @@ export async function sendPreparationReminder(options: { actor: Actor; input: z.
   const { actor, input, email, now = new Date() } = options;
   assertCan(actor, 'meetings.manage');
   return db().$transaction(async (tx) => {
-    const prep = await readMeetingPreparation(tx, { actor, meetingId: input.meetingId, now, itemId: input.itemId });
+    const prep = await readMeetingPreparation(tx, { actor, meetingId: input.meetingId, now, itemId: input.itemId, forChange: true });
     const item = prep.items[0];
     if (!item) throw notFound('The agenda item');
     if (prep.meeting.status === 'CANCELLED' || prep.meeting.status === 'CLOSED') throw new AppError('CONFLICT', 'This meeting is over or cancelled; no reminders.');

@@ -23,7 +23,7 @@ async function caseForTriage(tx: Tx, actor: Actor, caseId: string) {
     where: { id: caseId, board: coordinatedBoardScope(actor) },
     select: {
       id: true, patientId: true, boardId: true, status: true, version: true, referral: true, referringUserId: true, targetMeetingId: true,
-      patient: { select: { familyName: true, givenName: true } },
+      patient: { select: { pseudonym: true } },
       board: { select: { name: true, defaultMinutesPerCase: true, submissionDeadlineHours: true } },
     },
   });
@@ -91,7 +91,7 @@ export async function rejectReferral(options: { actor: Actor; input: z.output<ty
       userId: kase.referringUserId,
       kind: 'REFERRAL_REJECTED',
       title: `Referral to ${kase.board.name} rejected`,
-      body: `Your referral of ${kase.patient.familyName}, ${kase.patient.givenName} was rejected: ${input.reason}`,
+      body: `Your referral of patient ${kase.patient.pseudonym} was rejected: ${input.reason}`,
       link: `/cases/${kase.id}`,
       caseId: kase.id,
       createdById: actor.id,
@@ -115,7 +115,7 @@ export async function requestReferralInformation(options: { actor: Actor; input:
       userId: kase.referringUserId,
       kind: 'INFORMATION_REQUESTED',
       title: `${kase.board.name} needs more information`,
-      body: `About your referral of ${kase.patient.familyName}, ${kase.patient.givenName}: ${input.question}`,
+      body: `About your referral of patient ${kase.patient.pseudonym}: ${input.question}`,
       link: '/referrals',
       caseId: kase.id,
       createdById: actor.id,

@@ -1,5 +1,6 @@
 import type { Actor } from '@/lib/authz/actor';
 import { withRouteAccess } from '@/lib/authz/guard-route';
+import { mayStillFollow } from '@/lib/db/live/may-still-follow';
 import { loadLiveState } from '@/lib/db/live/read-live-state';
 import { recordAttendance } from '@/lib/db/live/record-attendance';
 import { errorResponse } from '@/lib/http/error-response';
@@ -62,7 +63,16 @@ export const GET = withRouteAccess('/api/meetings/[meetingId]/live', async (requ
       };
       // Subscribe before reading, so no change can fall between the read and the subscription.
       const unsubscribe = hub.subscribe(meetingId, push);
-      const heartbeat = setInterval(() => send(sseComment('heartbeat')), HEARTBEAT_MS);
+      // Each heartbeat also re-checks access: removal from the board or deactivation ends the stream.
+      const heartbeat = setInterval(() => {
+        send(sseComment('heartbeat'));
+        mayStillFollow(actor!, meetingId).then(
+          (ok) => {
+            if (!ok) cleanup();
+          },
+          () => {},
+        );
+      }, HEARTBEAT_MS);
       cleanup = () => {
         if (closed) return;
         closed = true;
@@ -75,6 +85,11 @@ export const GET = withRouteAccess('/api/meetings/[meetingId]/live', async (requ
         }
       };
       request.signal.addEventListener('abort', () => cleanup());
+      // The client may have gone while attendance was written: then 'abort' has already fired.
+      if (request.signal.aborted) {
+        cleanup();
+        return;
+      }
       send('retry: 2000\n\n');
       try {
         await hub.start();
