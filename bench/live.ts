@@ -19,11 +19,11 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createSseParser } from '../lib/live/sse-format';
 import type { LiveState } from '../lib/live/live-state';
 import { HttpSession, serverActionId } from '../scripts/lib/http-session';
 import { run } from '../scripts/lib/run';
+import { recreateDatabase } from '../scripts/lib/recreate-database';
 
 const { values } = parseArgs({
   options: {
@@ -48,17 +48,6 @@ process.env.DATABASE_URL = databaseUrl;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const fmt = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
 const loadavg = () => os.loadavg().map((v) => v.toFixed(2)).join(' / ');
-
-async function recreateDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  target.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
 
 async function startServer(): Promise<ChildProcess> {
   await recreateDatabase(databaseUrl);

@@ -5,24 +5,13 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { DEFAULT_TEST_USERS, startOidcTestProvider } from '../../scripts/oidc-test-provider';
 import { run } from '../../scripts/lib/run';
+import { recreateDatabase } from '../../scripts/lib/recreate-database';
 import { startSmtpSink } from '../../scripts/smtp-sink';
 import { BASE_URL, E2E_AUTH_SECRET, E2E_DATABASE_URL, E2E_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT, SMTP_SINK_HTTP_PORT, SMTP_SINK_PORT } from '../fixtures/env';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-async function recreateDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  target.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
 
 async function main() {
   await recreateDatabase(E2E_DATABASE_URL);

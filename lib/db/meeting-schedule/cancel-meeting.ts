@@ -6,6 +6,7 @@ import { managedMeetingScope } from '@/lib/authz/scopes';
 import { writeAuditEvent, writeAuditEvents } from '@/lib/audit/write-audit-event';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { db, type Tx } from '../client';
+import { createNotifications } from '../notifications';
 import { reschedulableStatuses } from './move-meeting';
 import { createNextScheduledMeeting } from './schedule-slots';
 
@@ -81,19 +82,22 @@ export async function cancelMeeting(options: { actor: Actor; meetingId: string; 
     await tx.case.updateMany({ where: { id: { in: affected.map((c) => c.id) } }, data: { targetMeetingId: next.id, version: { increment: 1 } } });
 
     const when = (d: Date) => DateTime.fromJSDate(d, { zone: board.timeZone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
-    await tx.notification.createMany({
-      data: affected.map((c) => ({
-        userId: c.referringUserId,
-        kind: 'MEETING_CANCELLED' as const,
-        title: `${board.name}: meeting of ${when(meeting.startsAt)} cancelled`,
-        body: `The meeting was cancelled (${reason}). Your case moves to the meeting of ${when(next.startsAt)}.`,
-        link: `/cases/${c.id}`,
-        caseId: c.id,
-        meetingId: next.id,
+    // One notification per case (its link names the case), to the case's referrer; in-app only.
+    for (const c of affected) {
+      await createNotifications(tx, {
+        recipientIds: [c.referringUserId],
         createdById: actor.id,
-        emailStatus: null,
-      })),
-    });
+        email: false,
+        notification: {
+          kind: 'MEETING_CANCELLED',
+          title: `${board.name}: meeting of ${when(meeting.startsAt)} cancelled`,
+          body: `The meeting was cancelled (${reason}). Your case moves to the meeting of ${when(next.startsAt)}.`,
+          link: `/cases/${c.id}`,
+          caseId: c.id,
+          meetingId: next.id,
+        },
+      });
+    }
 
     const itemByCase = new Map(movedItemIds.map((m) => [m.caseId, m.itemId]));
     const movedOnly = movedItemIds.filter((m) => m.moved).map((m) => m.itemId);

@@ -9,7 +9,7 @@ import { referralRecordSchema, type acceptReferralSchema, type rejectReferralSch
 import { db, type Tx } from '../client';
 import { appendAgendaItem } from '../agenda/append-agenda-item';
 import { coordinatedBoardScope } from '../agenda/manage-scope';
-import { insertNotification } from './insert-notification';
+import { createNotifications } from '../notifications';
 
 // The coordinator's triage of a referral: accept onto a meeting's agenda, reject with a
 // reason, or ask the referrer for information. Each is one transaction with the case's
@@ -87,14 +87,17 @@ export async function rejectReferral(options: { actor: Actor; input: z.output<ty
     const kase = await caseForTriage(tx, actor, input.caseId);
     refuseUnless(kase.status, TRIAGE_STATUSES, 'rejected');
     await updateCaseSeen(tx, kase.id, input.version, { status: 'REJECTED', statusReason: input.reason });
-    await insertNotification(tx, {
-      userId: kase.referringUserId,
-      kind: 'REFERRAL_REJECTED',
-      title: `Referral to ${kase.board.name} rejected`,
-      body: `Your referral of patient ${kase.patient.pseudonym} was rejected: ${input.reason}`,
-      link: `/cases/${kase.id}`,
-      caseId: kase.id,
+    await createNotifications(tx, {
+      recipientIds: [kase.referringUserId],
       createdById: actor.id,
+      email: false,
+      notification: {
+        kind: 'REFERRAL_REJECTED',
+        title: `Referral to ${kase.board.name} rejected`,
+        body: `Your referral of patient ${kase.patient.pseudonym} was rejected: ${input.reason}`,
+        link: `/cases/${kase.id}`,
+        caseId: kase.id,
+      },
     });
     await writeAuditEvent(tx, { actor, action: 'referral.reject', entityType: 'Case', entityId: kase.id, patientId: kase.patientId, detail: { reason: input.reason } });
     return { caseId: kase.id };
@@ -111,14 +114,17 @@ export async function requestReferralInformation(options: { actor: Actor; input:
     const request = { question: input.question, askedAt: now.toISOString(), askedById: actor.id, askedByName: actor.name, answer: null, answeredAt: null };
     const referral = record ? { ...record, informationRequests: [...record.informationRequests, request] } : { informationRequests: [request] };
     await updateCaseSeen(tx, kase.id, input.version, { status: 'NEEDS_INFORMATION', statusReason: input.question, referral });
-    await insertNotification(tx, {
-      userId: kase.referringUserId,
-      kind: 'INFORMATION_REQUESTED',
-      title: `${kase.board.name} needs more information`,
-      body: `About your referral of patient ${kase.patient.pseudonym}: ${input.question}`,
-      link: '/referrals',
-      caseId: kase.id,
+    await createNotifications(tx, {
+      recipientIds: [kase.referringUserId],
       createdById: actor.id,
+      email: false,
+      notification: {
+        kind: 'INFORMATION_REQUESTED',
+        title: `${kase.board.name} needs more information`,
+        body: `About your referral of patient ${kase.patient.pseudonym}: ${input.question}`,
+        link: '/referrals',
+        caseId: kase.id,
+      },
     });
     await writeAuditEvent(tx, { actor, action: 'referral.request_info', entityType: 'Case', entityId: kase.id, patientId: kase.patientId, detail: { question: input.question } });
     return { caseId: kase.id };
