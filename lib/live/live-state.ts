@@ -47,6 +47,8 @@ export interface LiveNotice {
   kind: LiveChangeKind;
 }
 
-export type LiveChangeKind = 'start' | 'goto' | 'view' | 'mark' | 'end' | 'attendance';
+// 'attendance' and 'agenda' (a coordinator changed the order or minutes during the meeting)
+// do not bump seq: they move nobody's screen, they only refresh what the state shows.
+export type LiveChangeKind = 'start' | 'goto' | 'view' | 'mark' | 'end' | 'attendance' | 'agenda';
 
 export const LIVE_CHANNEL = 'konsil_live';

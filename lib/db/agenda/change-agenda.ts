@@ -6,6 +6,7 @@ import { writeAuditEvent } from '@/lib/audit/write-audit-event';
 import { AppError, notFound } from '@/lib/errors';
 import type { removeAgendaItemSchema, reorderAgendaSchema, setAgendaMinutesSchema } from '@/lib/schemas/agenda';
 import { db, type Tx } from '../client';
+import { notifyLive } from '../live/live-change';
 import { claimAgendaVersion } from './claim-agenda-version';
 import { coordinatedBoardScope } from './manage-scope';
 
@@ -18,6 +19,13 @@ async function meetingInScope(tx: Tx, actor: Actor, meetingId: string) {
   if (!meeting) throw notFound('The meeting');
   if (meeting.status === 'CANCELLED' || meeting.status === 'CLOSED') throw new AppError('CONFLICT', 'The meeting is cancelled or closed; its agenda can no longer change.');
   return meeting;
+}
+
+/** During the live meeting attendees' agendas (order, minutes) must follow too. */
+async function announceIfLive(tx: Tx, meeting: { id: string; status: string }) {
+  if (meeting.status !== 'LIVE') return;
+  const live = await tx.meetingLiveState.findUnique({ where: { meetingId: meeting.id }, select: { seq: true } });
+  if (live) await notifyLive(tx, { meetingId: meeting.id, seq: live.seq, kind: 'agenda' });
 }
 
 /** Writes positions 0…n-1 in the given order (one statement). */
@@ -33,13 +41,14 @@ export async function reorderAgenda(options: { actor: Actor; input: z.output<typ
   const { actor, input } = options;
   assertCan(actor, 'meetings.manage');
   return db().$transaction(async (tx) => {
-    await meetingInScope(tx, actor, input.meetingId);
+    const meeting = await meetingInScope(tx, actor, input.meetingId);
     const agendaVersion = await claimAgendaVersion(tx, input.meetingId, input.agendaVersion);
     const current = await tx.agendaItem.findMany({ where: { meetingId: input.meetingId }, select: { id: true } });
     const same = current.length === input.itemIds.length && new Set(input.itemIds).size === input.itemIds.length && current.every((c) => input.itemIds.includes(c.id));
     if (!same) throw new AppError('CONFLICT', 'The order sent does not match the agenda’s cases; reload to see the current agenda. Nothing was changed.');
     await writePositions(tx, input.meetingId, input.itemIds);
     await writeAuditEvent(tx, { actor, action: 'agenda.reorder', entityType: 'Meeting', entityId: input.meetingId, detail: { itemIds: input.itemIds, agendaVersion } });
+    await announceIfLive(tx, meeting);
     return { agendaVersion };
   });
 }
@@ -48,7 +57,7 @@ export async function setAgendaItemMinutes(options: { actor: Actor; input: z.out
   const { actor, input } = options;
   assertCan(actor, 'meetings.manage');
   return db().$transaction(async (tx) => {
-    await meetingInScope(tx, actor, input.meetingId);
+    const meeting = await meetingInScope(tx, actor, input.meetingId);
     const agendaVersion = await claimAgendaVersion(tx, input.meetingId, input.agendaVersion);
     const item = await tx.agendaItem.findFirst({ where: { id: input.itemId, meetingId: input.meetingId }, select: { id: true, minutesAllotted: true } });
     if (!item) throw notFound('The agenda item');
@@ -60,6 +69,7 @@ export async function setAgendaItemMinutes(options: { actor: Actor; input: z.out
       entityId: input.meetingId,
       detail: { agendaItemId: item.id, minutes: input.minutes, previous: item.minutesAllotted, agendaVersion },
     });
+    await announceIfLive(tx, meeting);
     return { agendaVersion };
   });
 }
@@ -69,7 +79,7 @@ export async function removeAgendaItem(options: { actor: Actor; input: z.output<
   const { actor, input } = options;
   assertCan(actor, 'meetings.manage');
   return db().$transaction(async (tx) => {
-    await meetingInScope(tx, actor, input.meetingId);
+    const meeting = await meetingInScope(tx, actor, input.meetingId);
     const agendaVersion = await claimAgendaVersion(tx, input.meetingId, input.agendaVersion);
     const item = await tx.agendaItem.findFirst({ where: { id: input.itemId, meetingId: input.meetingId }, include: { case: { select: { id: true, patientId: true, status: true } } } });
     if (!item) throw notFound('The agenda item');
@@ -86,6 +96,7 @@ export async function removeAgendaItem(options: { actor: Actor; input: z.output<
       patientId: item.case.patientId,
       detail: { caseId: item.caseId, agendaItemId: item.id, agendaVersion },
     });
+    await announceIfLive(tx, meeting);
     return { agendaVersion };
   });
 }

@@ -9,6 +9,8 @@ import { postponeAgendaItem } from '@/lib/db/preparation/postpone-case';
 import { readAgendaForPublication } from '@/lib/db/preparation/publish-agenda';
 import { createTestActor } from '@/lib/test/create-test-actor';
 import { createTestMeeting } from '@/lib/test/create-test-meeting';
+import pg from 'pg';
+import { reorderAgenda } from '@/lib/db/agenda/change-agenda';
 import { markLiveItem } from './mark-live-item';
 import { startLiveMeeting } from './start-live-meeting';
 
@@ -50,6 +52,27 @@ describe('the agenda while the meeting is live', () => {
     await db().agendaItem.update({ where: { id: w.itemIds[0] }, data: { status: 'POSTPONED' } });
     await expect(markLiveItem({ actor: chair, meetingId: w.meetingId, expectedSeq: live.seq, mark: 'DISCUSSED' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await db().agendaItem.findUniqueOrThrow({ where: { id: w.itemIds[0] } })).toMatchObject({ status: 'POSTPONED' });
+  });
+
+  it('announces a coordinator’s reorder during the live meeting to the listeners (seq unchanged)', async () => {
+    const w = await world();
+    const live = await startLiveMeeting({ actor: chair, meetingId: w.meetingId });
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    try {
+      const heard = new Promise<{ meetingId: string; seq: number; kind: string }>((resolve) => {
+        listener.on('notification', (n) => {
+          const notice = JSON.parse(n.payload ?? '{}');
+          if (notice.meetingId === w.meetingId && notice.kind === 'agenda') resolve(notice);
+        });
+      });
+      await listener.query('LISTEN konsil_live');
+      const { agendaVersion } = await db().meeting.findUniqueOrThrow({ where: { id: w.meetingId } });
+      await reorderAgenda({ actor: coordinator, input: { meetingId: w.meetingId, agendaVersion, itemIds: [...w.itemIds].reverse() } });
+      expect(await heard).toEqual({ meetingId: w.meetingId, seq: live.seq, kind: 'agenda' });
+    } finally {
+      await listener.end();
+    }
   });
 
   it('never adds to a cancelled meeting, whatever version was seen', async () => {

@@ -134,6 +134,10 @@ describe('triage', () => {
     expect((await db().meeting.findUniqueOrThrow({ where: { id: world.nextMeetingId } })).agendaVersion).toBe(2);
     expect(await db().auditEvent.findFirst({ where: { action: 'referral.accept', entityId: caseId } })).toMatchObject({ actorId: coordinator.id, detail: { meetingId: world.nextMeetingId, override: false } });
     expect(await db().auditEvent.count({ where: { action: 'agenda.add', entityId: world.nextMeetingId } })).toBe(2);
+    // The referrer hears of it (in-app), naming the patient by pseudonym only.
+    const told = await db().notification.findFirstOrThrow({ where: { caseId, kind: 'REFERRAL_ACCEPTED' } });
+    expect(told).toMatchObject({ userId: clinician.id, meetingId: world.nextMeetingId, emailStatus: null });
+    expect(told.body).not.toMatch(/Testperson|Livetest/);
   });
 
   it('lets the coordinator override the deadline (an earlier meeting), but not onto a cancelled one', async () => {

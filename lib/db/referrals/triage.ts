@@ -75,6 +75,20 @@ export async function acceptReferral(options: { actor: Actor; input: z.output<ty
     await updateCaseSeen(tx, kase.id, input.version, { status: 'SCHEDULED', statusReason: null, targetMeetingId: meetingId });
     const { item } = await appendAgendaItem(tx, { actor, meetingId, caseId: kase.id, patientId: kase.patientId, minutesAllotted: kase.board.defaultMinutesPerCase });
     const override = meetingId !== ruleMeetingId;
+    const meeting = meetings.find((m) => m.id === meetingId)!;
+    await createNotifications(tx, {
+      recipientIds: [kase.referringUserId],
+      createdById: actor.id,
+      email: false,
+      notification: {
+        kind: 'REFERRAL_ACCEPTED',
+        title: `Referral to ${kase.board.name} accepted`,
+        body: `Your referral of patient ${kase.patient.pseudonym} is on the agenda of the meeting of ${meeting.startsAt.toISOString().slice(0, 10)}.`,
+        link: `/cases/${kase.id}`,
+        caseId: kase.id,
+        meetingId,
+      },
+    });
     await writeAuditEvent(tx, { actor, action: 'referral.accept', entityType: 'Case', entityId: kase.id, patientId: kase.patientId, detail: { meetingId, agendaItemId: item.id, override } });
     return { caseId: kase.id, meetingId, agendaItemId: item.id, override };
   });
