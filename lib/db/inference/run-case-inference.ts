@@ -4,11 +4,11 @@ import { assertCan } from '@/lib/authz/assert-can';
 import { notFound } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CaseFeatureData } from '@/lib/inference/case-feature-data';
-import type { InferenceFlag, InferenceStatus, InferenceTrigger, MappedFeature } from '@/lib/schemas/inference';
+import type { InferenceTrigger } from '@/lib/schemas/inference';
 import { caseScopeSql } from '../case-scope-lookup';
 import { db } from '../client';
 import { loadCaseFeatureData, type ApplicableVersion } from './load-case-feature-data';
-import { storeInferenceResults, type StoredResult } from './store-inference-results';
+import { storeInferenceResults, type NewInferenceResult, type StoredResult } from './store-inference-results';
 
 export type { StoredResult } from './store-inference-results';
 
@@ -30,17 +30,11 @@ export type { StoredResult } from './store-inference-results';
 // either way, as a rolled-back transaction's audit insert is gone too. The inputs stored are
 // the values of the one read.
 
-/** What evaluating one version on the case's data gave. */
-export interface Evaluation {
-  status: InferenceStatus;
-  inputs: MappedFeature[];
-  inputHash: string;
-  outputs: Record<string, number[]> | null;
-  contributions: Record<string, number> | null;
-  flags: InferenceFlag[];
-  /** Mapping + session.run; session creation (once per process) is not counted. */
-  durationMs: number | null;
-}
+/**
+ * What evaluating one version on the case's data gave: the stored result without the version's
+ * identity. `durationMs` is mapping + session.run; session creation (once per process) is not counted.
+ */
+export type Evaluation = Omit<NewInferenceResult, 'modelVersionId' | 'modelKey' | 'semver' | 'fileSha256' | 'shadow'>;
 
 export type EvaluateModel = (version: ApplicableVersion, data: CaseFeatureData) => Promise<Evaluation>;
 
