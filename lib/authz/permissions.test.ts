@@ -38,4 +38,14 @@ describe('can', () => {
     expect(can({ roles: ['CLINICIAN'] }, 'referrals.triage')).toBe(false);
     expect(can({ roles: ['ADMIN'] }, 'meetings.attend')).toBe(false);
   });
+
+  it('closes the loop with the people the issue names', () => {
+    // The follow-up is the referrer's to complete; coordinators chase overdue ones; the quality
+    // dashboard is aggregates, so admins see it without patient access.
+    expect(can({ roles: ['COORDINATOR'] }, 'followups.complete')).toBe(false);
+    expect(can({ roles: ['CLINICIAN'] }, 'followups.overview')).toBe(false);
+    expect(can({ roles: ['ADMIN'] }, 'quality.read')).toBe(true);
+    expect(can({ roles: ['CLINICIAN'] }, 'quality.read')).toBe(false);
+    expect(can({ roles: ['ADMIN'] }, 'decisions.export')).toBe(false);
+  });
 });

@@ -32,6 +32,16 @@ export const permissionTable = {
   // signing needs the board's CHAIR membership. Coordinators never sign.
   'decisions.edit': ['CLINICIAN'],
   'decisions.sign': ['CLINICIAN'],
+  // Getting a decision out: protocol PDFs (per case, per meeting) and the FHIR export, within
+  // the actor's case / meeting scope. Coordinators send the board's protocol; clinicians the letter.
+  'decisions.export': ['CLINICIAN', 'COORDINATOR'],
+  // Closing the loop: the follow-up task's owner (the referrer, or whoever the decision names)
+  // records whether the recommendation was implemented. Row-level: only the owner.
+  'followups.complete': ['CLINICIAN'],
+  // Overdue follow-ups of the boards one coordinates: the coordinator chases them.
+  'followups.overview': ['COORDINATOR'],
+  // The quality dashboard (aggregates per board and period, CSV export): no patient rows.
+  'quality.read': ['COORDINATOR', 'ADMIN'],
   // One's own in-app notifications.
   'notifications.read': ['CLINICIAN', 'COORDINATOR', 'ADMIN'],
   // Decision support models
