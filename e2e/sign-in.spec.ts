@@ -6,9 +6,9 @@ import { SignInPage } from './pages/sign-in-page';
 
 // What each role sees after signing in: its own start page and only the navigation it may use.
 const expectations = [
-  { roles: ['CLINICIAN'], nav: ['Start', 'Cases', 'Meetings', 'Referrals'], sections: ['My cases'], absent: ['Administration', 'Upcoming meetings'] },
-  { roles: ['COORDINATOR'], nav: ['Start', 'Cases', 'Meetings', 'Boards', 'Referrals', 'Import data'], sections: ['Upcoming meetings'], absent: ['My cases', 'Administration'] },
-  { roles: ['ADMIN'], nav: ['Start', 'Import data', 'Users', 'Models', 'Audit log'], sections: ['Administration'], absent: ['My cases', 'Upcoming meetings'] },
+  { roles: ['CLINICIAN'], nav: ['Start', 'Cases', 'Meetings', 'Referrals', 'Follow-ups'], sections: ['My cases'], absent: ['Administration', 'Upcoming meetings'] },
+  { roles: ['COORDINATOR'], nav: ['Start', 'Cases', 'Meetings', 'Boards', 'Referrals', 'Follow-ups', 'Quality', 'Import data'], sections: ['Upcoming meetings'], absent: ['My cases', 'Administration'] },
+  { roles: ['ADMIN'], nav: ['Start', 'Quality', 'Import data', 'Users', 'Models', 'Audit log'], sections: ['Administration'], absent: ['My cases', 'Upcoming meetings'] },
 ] as const;
 
 for (const { roles, nav, sections, absent } of expectations) {

@@ -1,4 +1,4 @@
-import { CalendarDays, ClipboardList, Cpu, Home, Inbox, LayoutGrid, ScrollText, Upload, Users } from 'lucide-react';
+import { BarChart3, CalendarDays, ClipboardCheck, ClipboardList, Cpu, Home, Inbox, LayoutGrid, ScrollText, Upload, Users } from 'lucide-react';
 import type { Actor } from '@/lib/authz/actor';
 import { canOpen, type RoutePattern } from '@/lib/authz/route-access';
 import { NavLink } from './nav-link';
@@ -9,6 +9,8 @@ const items: { href: RoutePattern; label: string; icon: typeof Home }[] = [
   { href: '/meetings', label: 'Meetings', icon: CalendarDays },
   { href: '/boards', label: 'Boards', icon: LayoutGrid },
   { href: '/referrals', label: 'Referrals', icon: Inbox },
+  { href: '/follow-ups', label: 'Follow-ups', icon: ClipboardCheck },
+  { href: '/quality', label: 'Quality', icon: BarChart3 },
   { href: '/imports', label: 'Import data', icon: Upload },
   { href: '/admin/users', label: 'Users', icon: Users },
   { href: '/admin/models', label: 'Models', icon: Cpu },

@@ -4,9 +4,8 @@
 // lib/authz/route-access.test.ts makes sure every route has an entry.)
 import { createHash } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { can } from '../../lib/authz/permissions';
 import { roles, type Role } from '../../lib/authz/roles';
-import { routeAccess, type RoutePattern } from '../../lib/authz/route-access';
+import { permitsAccess, routeAccess, type RoutePattern } from '../../lib/authz/route-access';
 import { signInViaApi } from '../fixtures/sign-in-api';
 import { e2eDb } from '../fixtures/db';
 import { createE2eUser, type E2eUser } from '../fixtures/users';
@@ -44,6 +43,9 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/api/imports': '/api/imports',
     '/api/imports/[jobId]': `/api/imports/${fixtures.someImportJobId}`,
     '/api/dicomweb/[...path]': '/api/dicomweb/studies',
+    '/follow-ups': '/follow-ups',
+    '/quality': '/quality',
+    '/api/quality/export': '/api/quality/export',
     '/api/meetings/[meetingId]/handout': `/api/meetings/${fixtures.someMeetingId}/handout`,
     // once=1: the current state, then the stream closes (a GET here must finish).
     '/api/meetings/[meetingId]/live': `/api/meetings/${fixtures.someMeetingId}/live?once=1`,
@@ -77,8 +79,7 @@ function expected(pattern: RoutePattern, role: Role | null): Expected {
   const isApi = pattern.startsWith('/api/');
   if (access.kind === 'public') return pattern === '/signin' && role ? 'redirect-home' : 'ok';
   if (!role) return isApi ? 'unauthorized' : 'to-signin';
-  if (access.kind === 'signed-in') return 'ok';
-  return can({ roles: [role] }, access.permission) ? 'ok' : 'forbidden';
+  return permitsAccess({ roles: [role] }, access) ? 'ok' : 'forbidden';
 }
 
 async function check(request: APIRequestContext, pattern: RoutePattern, want: Expected) {

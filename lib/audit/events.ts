@@ -244,6 +244,28 @@ export const auditEventDetails = {
   'live.end': z.object({ seq: z.number().int() }),
   /** A user opened a meeting's live stream (attendance recorded); `firstJoin` on their first. */
   'live.join': z.object({ specialty: z.string().nullable(), firstJoin: z.boolean() }),
+  // ── Follow-up and quality (lib/db/follow-ups/, lib/db/quality/) ─────────────────────
+  /**
+   * A follow-up task's owner recorded whether the signed recommendation was carried out; a
+   * `correction` replaces an earlier outcome (`previousOutcome`). `caseClosed`: the case went DECIDED → CLOSED.
+   */
+  'follow_up.complete': z.object({
+    taskId: z.string(),
+    decisionId: z.string(),
+    outcome: z.enum(['IMPLEMENTED', 'MODIFIED', 'NOT_IMPLEMENTED']),
+    reason: z.string().nullable(),
+    correction: z.boolean(),
+    previousOutcome: z.enum(['IMPLEMENTED', 'MODIFIED', 'NOT_IMPLEMENTED']).nullable(),
+    caseClosed: z.boolean(),
+  }),
+  /** A follow-up list showed this patient's task (pseudonym, recommendation): `mine` = the owner's list, `overdue` = a coordinator's. */
+  'follow_up.list': z.object({ view: z.enum(['mine', 'overdue', 'case']), taskId: z.string() }),
+  /** The overdue job told a task's owner that the follow-up is overdue (once per task; no user acting). */
+  'follow_up.overdue_notify': z.object({ taskId: z.string(), ownerId: z.string(), dueOn: z.string(), notificationId: z.string() }),
+  /** Someone opened the quality dashboard (aggregates only, no patient rows): the filters used. */
+  'quality.read': z.object({ boardIds: z.array(z.string()), from: z.string(), to: z.string() }),
+  /** Someone downloaded the quality figures as CSV: the filters and how many metric rows went out. */
+  'quality.export': z.object({ boardIds: z.array(z.string()), from: z.string(), to: z.string(), rows: z.number().int().nonnegative() }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;

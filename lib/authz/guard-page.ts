@@ -1,8 +1,7 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import type { Actor } from './actor';
-import { can } from './permissions';
-import { accessFor, type ProtectedRoutePattern, type RoutePattern } from './route-access';
+import { accessFor, describeRequiredPermission, permitsAccess, type ProtectedRoutePattern, type RoutePattern } from './route-access';
 import { getActor } from '@/lib/auth/get-actor';
 import { recordAccessDenied } from '@/lib/db/access-denials';
 
@@ -18,8 +17,8 @@ export async function guardPage(pattern: RoutePattern): Promise<Actor | null> {
   const actor = await getActor();
   if (access.kind === 'public') return actor;
   if (!actor) redirect('/signin?reason=signed-out');
-  if (access.kind === 'permission' && !can(actor, access.permission)) {
-    await recordAccessDenied({ actor, target: pattern, permission: access.permission });
+  if (!permitsAccess(actor, access)) {
+    await recordAccessDenied({ actor, target: pattern, permission: describeRequiredPermission(access) });
     forbidden();
   }
   return actor;

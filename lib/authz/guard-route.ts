@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Actor } from './actor';
-import { can } from './permissions';
-import { accessFor, type RoutePattern } from './route-access';
+import { accessFor, describeRequiredPermission, permitsAccess, type RoutePattern } from './route-access';
 import { getActor } from '@/lib/auth/get-actor';
 import { recordAccessDenied } from '@/lib/db/access-denials';
 
@@ -17,8 +16,8 @@ export function withRouteAccess<C>(pattern: RoutePattern, handler: RouteHandler<
     const actor = await getActor();
     if (access.kind !== 'public') {
       if (!actor) return Response.json({ code: 'UNAUTHENTICATED', message: 'Sign in first.' }, { status: 401 });
-      if (access.kind === 'permission' && !can(actor, access.permission)) {
-        await recordAccessDenied({ actor, target: pattern, permission: access.permission });
+      if (!permitsAccess(actor, access)) {
+        await recordAccessDenied({ actor, target: pattern, permission: describeRequiredPermission(access) });
         return Response.json({ code: 'FORBIDDEN', message: 'You do not have permission for this.' }, { status: 403 });
       }
     }

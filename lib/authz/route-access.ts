@@ -10,11 +10,14 @@ export type RouteAccess =
   | { kind: 'public' }
   /** Any signed-in, active user. */
   | { kind: 'signed-in' }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  /** Pages serving two roles with different work (e.g. /follow-ups): any one of the permissions opens it; the page shows what each grants. */
+  | { kind: 'any-permission'; permissions: readonly Permission[] };
 
 const publicRoute = { kind: 'public' } as const;
 const signedIn = { kind: 'signed-in' } as const;
 const needs = <P extends Permission>(permission: P) => ({ kind: 'permission', permission }) as const;
+const needsAnyOf = <P extends Permission>(...permissions: P[]) => ({ kind: 'any-permission', permissions }) as const;
 
 export const routeAccess = {
   // pages
@@ -45,6 +48,11 @@ export const routeAccess = {
   '/admin/models/[versionId]': needs('models.manage'),
   '/admin/audit': needs('audit.read'),
   '/imports': needs('imports.run'),
+  // Closing the loop: the clinician's own follow-up tasks, and the overdue ones of the boards a
+  // coordinator coordinates (one page, sections by permission; lib/db/follow-ups/)
+  '/follow-ups': needsAnyOf('followups.complete', 'followups.overview'),
+  // The quality dashboard: aggregates per board and period (lib/db/quality/, docs/quality-dashboard.md)
+  '/quality': needs('quality.read'),
   // route handlers
   '/api/auth/[...nextauth]': publicRoute,
   '/api/health': publicRoute,
@@ -66,6 +74,8 @@ export const routeAccess = {
   '/api/meetings/[meetingId]/live': needs('meetings.attend'),
   // DICOMweb (QIDO-RS, WADO-RS, WADO-URI) over Konsil's store or the configured PACS
   '/api/dicomweb/[...path]': needs('imaging.read'),
+  // The quality dashboard's figures as CSV (one row per metric), audited as quality.export
+  '/api/quality/export': needs('quality.read'),
 } as const satisfies Record<string, RouteAccess>;
 
 export type RoutePattern = keyof typeof routeAccess;
@@ -84,5 +94,25 @@ export function canOpen(actor: { roles: readonly Role[] } | null, pattern: Route
   const access = accessFor(pattern);
   if (access.kind === 'public') return true;
   if (!actor) return false;
-  return access.kind === 'signed-in' || canByTable(actor, access.permission);
+  return permitsAccess(actor, access);
+}
+
+/** Whether a signed-in actor passes a route's permission check (guards, navigation and the e2e matrix share this). */
+export function permitsAccess(actor: { roles: readonly Role[] }, access: RouteAccess): boolean {
+  switch (access.kind) {
+    case 'public':
+    case 'signed-in':
+      return true;
+    case 'permission':
+      return canByTable(actor, access.permission);
+    case 'any-permission':
+      return access.permissions.some((permission) => canByTable(actor, permission));
+  }
+}
+
+/** The permission(s) a route needs, as written into an access.denied audit event. */
+export function describeRequiredPermission(access: RouteAccess): string | undefined {
+  if (access.kind === 'permission') return access.permission;
+  if (access.kind === 'any-permission') return access.permissions.join(' | ');
+  return undefined;
 }

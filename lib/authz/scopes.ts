@@ -56,3 +56,14 @@ export function managedBoardScope(actor: Actor): Prisma.BoardWhereInput {
 export function managedMeetingScope(actor: Actor): Prisma.MeetingWhereInput {
   return coordinatedMeetingScope(actor);
 }
+
+/**
+ * Boards whose quality figures the actor may see (lib/db/quality/): the ones they coordinate;
+ * admins every board. The figures are aggregates without patient rows, so this grants no
+ * clinical access.
+ */
+export function qualityBoardScope(actor: Actor): Prisma.BoardWhereInput {
+  if (!can(actor, 'quality.read')) return nothing;
+  if (actor.roles.includes('ADMIN')) return {};
+  return coordinatedBoardScope(actor);
+}

@@ -10,6 +10,9 @@ export const INFERENCE_QUEUE = 'inference.run-case';
 /** `email.send`: e-mail one notification (lib/jobs/email-worker.ts). */
 export const EMAIL_QUEUE = 'email.send';
 
+/** `follow-up.notify-overdue`: tell owners about overdue follow-up tasks (lib/jobs/follow-up-overdue-worker.ts), on a schedule. */
+export const FOLLOW_UP_OVERDUE_QUEUE = 'follow-up.notify-overdue';
+
 export interface ImportJobMessage {
   importJobId: string;
 }
@@ -51,6 +54,13 @@ async function startBoss(): Promise<PgBoss> {
     retryLimit: 5,
     retryDelay: 30,
     retryBackoff: true,
+  });
+  await boss.createQueue(FOLLOW_UP_OVERDUE_QUEUE, {
+    name: FOLLOW_UP_OVERDUE_QUEUE,
+    // Scheduled hourly; a run that fails is simply repeated by the next one (it is idempotent).
+    expireInSeconds: 10 * 60,
+    retryLimit: 1,
+    retryDelay: 60,
   });
   return boss;
 }
