@@ -42,6 +42,9 @@ interface VersionRow {
   flagged: number;
   failed: number;
   lastRunAt: Date | null;
+  decisionsTotal: number;
+  decisionsConsidered: number;
+  decisionsDisagree: number;
 }
 
 /** Versions with their run statistics (latency of scored runs; shares of all runs), one statement. */
@@ -50,7 +53,8 @@ async function fetchVersionRows(tx: Tx | ReturnType<typeof db>, versionId: strin
     SELECT mv.id, mv."modelKey", mv.semver, mv.name, mv.status::text AS status, mv."statusReason", mv.entities::text[] AS entities,
            mv."fileSha256", mv."fileSizeBytes", mv."createdAt", mv."validatedAt", mv."shadowSince", mv."activatedAt", mv."retiredAt",
            mv."replacesVersionId", mv.version, u.id AS "uploaderId", u.name AS "uploaderName",
-           s.runs, s.p50, s.p95, s."notScored", s.flagged, s.failed, s."lastRunAt"
+           s.runs, s.p50, s.p95, s."notScored", s.flagged, s.failed, s."lastRunAt",
+           a.total AS "decisionsTotal", a.considered AS "decisionsConsidered", a.disagree AS "decisionsDisagree"
     FROM model_versions mv
     LEFT JOIN users u ON u.id = mv."uploadedById"
     LEFT JOIN LATERAL (
@@ -63,6 +67,17 @@ async function fetchVersionRows(tx: Tx | ReturnType<typeof db>, versionId: strin
              max(r."createdAt") AS "lastRunAt"
       FROM inference_results r WHERE r."modelVersionId" = mv.id
     ) s ON true
+    LEFT JOIN LATERAL (
+      -- Only the newest signed version of each decision counts: an amendment replaces what was considered.
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE cr.mark = 'CONSIDERED')::int AS considered,
+             count(*) FILTER (WHERE cr.mark = 'DISAGREE')::int AS disagree
+      FROM decision_considered_results cr
+      JOIN inference_results r ON r.id = cr."inferenceResultId"
+      JOIN decision_versions v ON v.id = cr."decisionVersionId"
+      WHERE r."modelVersionId" = mv.id
+        AND v.number = (SELECT max(v2.number) FROM decision_versions v2 WHERE v2."decisionId" = v."decisionId")
+    ) a ON true
     WHERE ${versionId}::text IS NULL OR mv.id = ${versionId}
     ORDER BY mv."modelKey", mv."createdAt" DESC, mv.id`;
 }
@@ -97,6 +112,9 @@ function toDto(row: VersionRow): ModelVersionDto {
       flaggedShare: share(row.flagged, row.runs),
       failedShare: share(row.failed, row.runs),
       lastRunAt: iso(row.lastRunAt),
+      consideredInDecisions: row.decisionsTotal,
+      markedConsideredShare: share(row.decisionsConsidered, row.decisionsTotal),
+      markedDisagreeShare: share(row.decisionsDisagree, row.decisionsTotal),
     },
   };
 }

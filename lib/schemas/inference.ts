@@ -175,6 +175,14 @@ export const modelVersionStatsSchema = z.object({
   flaggedShare: z.number().nullable(),
   failedShare: z.number().nullable(),
   lastRunAt: z.string().nullable(),
+  /**
+   * Agreement with board decisions: this version's outputs the board took into account in the
+   * newest signed version of each decision, by the clinician's mark copied at signing
+   * (docs/quality-dashboard.md). Shares of `consideredInDecisions`, 0..1; null when none.
+   */
+  consideredInDecisions: z.number().int(),
+  markedConsideredShare: z.number().nullable(),
+  markedDisagreeShare: z.number().nullable(),
 });
 
 export const modelVersionDtoSchema = z.object({

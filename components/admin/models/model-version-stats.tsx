@@ -1,5 +1,6 @@
 // A version's run statistics: how often it ran, how fast (scored runs), and how often it
-// could not score, was flagged or failed (shares of all its runs).
+// could not score, was flagged or failed (shares of all its runs), and how its outputs fared in
+// signed board decisions (marked considered / disagree, of the outputs the board took into account).
 import { formatDateTime } from '@/lib/format/date';
 import type { ModelVersionDto } from '@/lib/schemas/inference';
 
@@ -14,6 +15,12 @@ export function ModelVersionStats({ stats, timeZone }: { stats: ModelVersionDto[
     ['Scored with flags', share(stats.flaggedShare)],
     ['Failed', share(stats.failedShare)],
     ['Last run', stats.lastRunAt ? formatDateTime(stats.lastRunAt, timeZone) : 'never'],
+    [
+      'Agreement with board decisions',
+      stats.consideredInDecisions === 0
+        ? 'not yet in a signed decision'
+        : `${share(stats.markedConsideredShare)} considered, ${share(stats.markedDisagreeShare)} disagree (${stats.consideredInDecisions} in decisions)`,
+    ],
   ];
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-3 xl:grid-cols-6" data-testid="model-stats">

@@ -13,6 +13,7 @@ import { sampleDecisionContent } from '@/lib/test/create-signed-decision';
 import { createTestActor } from '@/lib/test/create-test-actor';
 import { insertTestModelVersion, uniqueModelKey } from '@/lib/test/create-test-model';
 import { createTestMeeting } from '@/lib/test/create-test-meeting';
+import { getModelVersion } from '@/lib/db/model-versions';
 import { exportQualityCsv, readQualityReport } from './read-quality-report';
 
 const H = 3_600_000;
@@ -30,6 +31,7 @@ let otherCoordinator: Actor;
 let admin: Actor;
 let boardId: string;
 let modelName: string;
+let modelVersionId: string;
 
 async function sign(options: { caseId: string; meetingId: string; at: Date; content: DecisionContent }) {
   const draft = await saveDecisionDraft({ actor: member, input: { caseId: options.caseId, meetingId: options.meetingId, content: options.content } });
@@ -102,6 +104,7 @@ beforeAll(async () => {
   const modelKey = uniqueModelKey('quality');
   const mv = await insertTestModelVersion({ status: 'ACTIVE', modelKey, semver: '2.1.0' });
   modelName = `${modelKey}@2.1.0`;
+  modelVersionId = mv.id;
   const r0 = await result(c0, mv.id, 'CONSIDERED');
   const r1 = await result(c1, mv.id, 'DISAGREE');
   const r2 = await result(c2, mv.id, null);
@@ -197,5 +200,10 @@ describe('quality metrics', () => {
     expect(lines).toHaveLength(1 + 22);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { actorId: coordinator.id, action: 'quality.export' }, orderBy: { id: 'desc' } });
     expect(audit.detail).toEqual({ boardIds: [boardId], from: '2026-03-01', to: '2026-03-31', rows: 22 });
+  });
+
+  it('gives the model registry each version’s agreement with board decisions (newest signed versions)', async () => {
+    const version = await getModelVersion({ actor: admin, versionId: modelVersionId });
+    expect(version.stats).toMatchObject({ consideredInDecisions: 3, markedConsideredShare: 1 / 3, markedDisagreeShare: 1 / 3 });
   });
 });
