@@ -173,6 +173,12 @@ const fixtures: Record<string, Fixture> = {
     const opened = await startAmendment({ actor: actors.CLINICIAN, input });
     return { decisionId: opened.decisionId, expectedVersion: opened.version };
   },
+  // Follow-ups: a signed decision on a case the CLINICIAN referred, so the task is theirs (row-level: the owner).
+  'followUps.complete': async () => {
+    const m = await liveMeeting();
+    const signed = await createSignedDecision({ author: actors.CLINICIAN, chair: actors.CLINICIAN, caseId: m.caseIds[0]!, meetingId: m.meetingId });
+    return { taskId: signed.followUpTaskId, expectedVersion: 0, outcome: 'NOT_IMPLEMENTED', reason: 'PATIENT_WISH', note: '' };
+  },
 };
 
 async function signedDecisionInput() {
