@@ -32,9 +32,9 @@ test('the sign-in page is axe-clean and usable by keyboard alone', async ({ page
 });
 
 const pagesByRole = [
-  { roles: ['CLINICIAN'], paths: ['/', '/cases', '/meetings'] },
-  { roles: ['COORDINATOR'], paths: ['/', '/imports'] },
-  { roles: ['ADMIN'], paths: ['/', '/admin/users', '/admin/audit', '/admin/models'] },
+  { roles: ['CLINICIAN'], paths: ['/', '/cases', '/meetings', '/follow-ups'] },
+  { roles: ['COORDINATOR'], paths: ['/', '/imports', '/follow-ups', '/quality'] },
+  { roles: ['ADMIN'], paths: ['/', '/admin/users', '/admin/audit', '/admin/models', '/quality'] },
 ] as const;
 
 for (const { roles, paths } of pagesByRole) {
