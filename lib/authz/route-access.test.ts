@@ -47,3 +47,16 @@ describe('route-access covers every page and route handler', () => {
     },
   );
 });
+
+describe('permitsAccess', () => {
+  it('opens an any-permission route to a holder of either permission, and names both when refusing', async () => {
+    const { describeRequiredPermission, permitsAccess } = await import('./route-access');
+    const followUps = routeAccess['/follow-ups'];
+    expect(permitsAccess({ roles: ['CLINICIAN'] }, followUps)).toBe(true);
+    expect(permitsAccess({ roles: ['COORDINATOR'] }, followUps)).toBe(true);
+    expect(permitsAccess({ roles: ['ADMIN'] }, followUps)).toBe(false);
+    expect(describeRequiredPermission(followUps)).toBe('followups.complete | followups.overview');
+    expect(permitsAccess({ roles: ['CLINICIAN'] }, routeAccess['/quality'])).toBe(false);
+    expect(permitsAccess({ roles: ['ADMIN'] }, routeAccess['/quality'])).toBe(true);
+  });
+});
