@@ -40,7 +40,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             Board
           </label>
           <Select id="quality-board" name="board" defaultValue={query.board ?? ''}>
-            <option value="">All my boards</option>
+            <option value="">All boards</option>
             {report.boards.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
