@@ -6,7 +6,10 @@ import pg from 'pg';
 export async function openRawPg(options: { applicationName?: string } = {}): Promise<pg.Client> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set (lib/test/setup-int.ts sets it for integration tests).');
-  const client = new pg.Client({ connectionString: url, application_name: options.applicationName ?? 'konsil-test-raw' });
+  // Its own application_name, even if the URL names another (lib/db/decisions/sign-fault.int.test.ts kills the app's by name).
+  const target = new URL(url);
+  target.searchParams.set('application_name', options.applicationName ?? 'konsil-test-raw');
+  const client = new pg.Client({ connectionString: target.toString() });
   await client.connect();
   return client;
 }
