@@ -7,6 +7,7 @@ import { db } from '@/lib/db/client';
 import { sampleDecisionContent } from '@/lib/test/create-signed-decision';
 import { createTestActor } from '@/lib/test/create-test-actor';
 import { createTestMeeting } from '@/lib/test/create-test-meeting';
+import { startAmendment } from './amendment';
 import { saveDecisionDraft } from './save-decision-draft';
 import { signDecision } from './sign-decision';
 
@@ -77,6 +78,19 @@ describe('concurrent decision edits', () => {
       expect(await db().followUpTask.count({ where: { decisionId: saved.decisionId } })).toBe(1);
       expect(await auditCount('decision.sign', saved.decisionId)).toBe(1);
     }
+  });
+
+  it('a signature from a stale view is a conflict, not a question about an amendment the chair never saw', async () => {
+    const w = await world(1);
+    const caseId = w.caseIds[0]!;
+    const saved = await saveDecisionDraft({ actor: members[0]!, input: { caseId, meetingId: w.meetingId, content: sampleDecisionContent() } });
+    await signDecision({ actor: chair, input: { decisionId: saved.decisionId, expectedVersion: saved.version }, email: false });
+    const opened = await startAmendment({ actor: members[0]!, input: { decisionId: saved.decisionId, expectedVersion: saved.version + 1 } });
+    await saveDecisionDraft({ actor: members[0]!, input: { caseId, meetingId: w.meetingId, expectedVersion: opened.version, content: sampleDecisionContent({ rationale: 'Amended.' }) } });
+    // The chair's screen still shows the draft as it was before the first signature.
+    await expect(signDecision({ actor: chair, input: { decisionId: saved.decisionId, expectedVersion: saved.version }, email: false })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(signDecision({ actor: chair, input: { decisionId: saved.decisionId, expectedVersion: opened.version, amendmentReason: 'Stale.' }, email: false })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await db().decisionVersion.count({ where: { decisionId: saved.decisionId } })).toBe(1);
   });
 
   it('a save racing the signature either lands first (and the signature conflicts) or is refused: the signed text is what the chair saw', async () => {
