@@ -21,7 +21,7 @@ import { saveDecisionDraft } from './save-decision-draft';
 import { signDecision } from './sign-decision';
 
 const ITERATIONS = 48;
-const WARM_UPS = 4;
+const WARM_UPS = 5;
 const APP_NAME = 'konsil_sign_fault';
 // Every connection of the app's pool in this file carries this name, so the killer finds them
 // (and the sleeping triggers fire only for them). Set before the first db() call of the file.
@@ -45,7 +45,7 @@ beforeAll(async () => {
   raw = await openRawPg({ applicationName: 'konsil_sign_fault_killer' });
   await raw.query(`CREATE OR REPLACE FUNCTION konsil_test_sign_fault_sleep() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF current_setting('application_name') = '${APP_NAME}' THEN PERFORM pg_sleep(0.008); END IF;
+      IF current_setting('application_name') = '${APP_NAME}' THEN PERFORM pg_sleep(0.015); END IF;
       RETURN NEW;
     END $$`);
   for (const table of SLEEPY_TABLES) {
@@ -146,8 +146,10 @@ describe('signing while the database connection is killed', () => {
       timings.push(performance.now() - t);
       expect(await state(d)).toEqual(fullySigned(d));
     }
-    // The first call is cold (connections, plans); the others are what a signature costs.
-    const window = Math.max(...timings.slice(1)) * 1.3;
+    // The first call is cold (connections, plans); the median of the others is what a signature
+    // costs here (a max would let one slow call on a busy machine push most kills past the commit).
+    const warm = timings.slice(1).sort((a, b) => a - b);
+    const window = warm[Math.floor(warm.length / 2)]! * 1.25;
 
     const tally = { signed: 0, notSigned: 0, errorButSigned: 0, killedNothing: 0 };
     for (const d of all.slice(WARM_UPS)) {
