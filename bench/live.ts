@@ -14,16 +14,13 @@
 // Prints p50/p95/max of the delay from sending the advance to each attendee receiving that
 // seq, the number of missed events and of seq gaps (both must be 0), the machine and the load
 // average, and PASS/MISS against the target p95 ≤ 200 ms.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSseParser } from '../lib/live/sse-format';
 import type { LiveState } from '../lib/live/live-state';
 import { HttpSession, serverActionId } from '../scripts/lib/http-session';
-import { run } from '../scripts/lib/run';
-import { recreateDatabase } from '../scripts/lib/recreate-database';
+import { startBenchServer } from './lib/start-bench-server';
 
 const { values } = parseArgs({
   options: {
@@ -48,34 +45,6 @@ process.env.DATABASE_URL = databaseUrl;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const fmt = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
 const loadavg = () => os.loadavg().map((v) => v.toFixed(2)).join(' / ');
-
-async function startServer(): Promise<ChildProcess> {
-  await recreateDatabase(databaseUrl);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: 'bench-live-only-auth-secret-0123456789abcdef',
-    AUTH_URL: baseUrl,
-    KONSIL_DEMO_MODE: '0',
-    // Production requires it; the bench sends no X-Forwarded-For, so the address is the socket's.
-    TRUSTED_PROXY_HOPS: '1',
-    KONSIL_STORAGE_DIR: await mkdtemp(path.join(os.tmpdir(), 'konsil-bench-live-')),
-  };
-  await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env });
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(values.port)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill('SIGTERM');
-  throw new Error('the server did not come up');
-}
 
 interface Seeded {
   meetingId: string;
@@ -171,7 +140,7 @@ class Attendee {
 }
 
 async function main() {
-  const server = external ? null : await startServer();
+  const server = external ? null : await startBenchServer({ root, name: 'live', databaseUrl, port: values.port, baseUrl });
   try {
     const world = await seed();
     const actionFile = 'lib/actions/live-meeting.ts';

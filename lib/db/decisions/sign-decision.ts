@@ -23,6 +23,8 @@ export interface SignedDecision {
   emailIds: string[];
 }
 
+const STALE_SIGNATURE_MESSAGE = 'The decision was changed after you opened it. Review the current text before signing.';
+
 /**
  * The chair signs the decision: everything below happens in ONE transaction, so a crash, a
  * killed connection or a refused check leaves either the fully signed decision (version,
@@ -51,6 +53,9 @@ export async function signDecision(options: { actor: Actor; input: SignDecisionI
         throw new AppError('FORBIDDEN', `Only the chair of ${decision.case.board.name} signs its decisions.`);
       }
       if (decision.status === 'SIGNED') throw new AppError('CONFLICT', 'This decision is already signed. Amend it to correct it.');
+      // A stale view is a conflict first: otherwise a chair who saw the draft before someone
+      // opened an amendment would be told to give an amendment reason for a text they never saw.
+      if (decision.version !== input.expectedVersion) throw new AppError('CONFLICT', STALE_SIGNATURE_MESSAGE);
       const amending = decision.status === 'AMENDING';
       if (amending && !input.amendmentReason) {
         throw new AppError('VALIDATION', 'Say why the signed decision is amended.', { fieldErrors: { amendmentReason: ['Say why the signed decision is amended.'] } });
@@ -59,7 +64,7 @@ export async function signDecision(options: { actor: Actor; input: SignDecisionI
 
       // Lock and bump: from here on, nobody else's save or signature can interleave.
       const locked = await tx.decision.updateMany({ where: { id: decision.id, version: input.expectedVersion, status: decision.status }, data: { version: { increment: 1 } } });
-      if (locked.count === 0) throw new AppError('CONFLICT', 'The decision was changed after you opened it. Review the current text before signing.');
+      if (locked.count === 0) throw new AppError('CONFLICT', STALE_SIGNATURE_MESSAGE);
 
       const parsed = signableDecisionSchema.safeParse(decision.draft);
       if (!parsed.success) {

@@ -145,7 +145,7 @@ CREATE TRIGGER decision_versions_numbered
   BEFORE INSERT ON "decision_versions"
   FOR EACH ROW EXECUTE FUNCTION konsil_decision_version_insert();
 
--- The decisions row: DRAFT → SIGNED → AMENDING → SIGNED …; never back to DRAFT, never deleted
+-- The decisions row: born DRAFT, then DRAFT → SIGNED → AMENDING → SIGNED …; never back to DRAFT, never deleted
 -- once signed, never moved to another case or meeting, and a SIGNED row's draft is exactly
 -- its newest signed version (so "signed" cannot be claimed without a version, nor edited).
 CREATE FUNCTION konsil_decision_guard() RETURNS trigger
@@ -161,6 +161,15 @@ BEGIN
     RETURN OLD;
   END IF;
 
+  -- Signing happens to an existing row (with its version); a row cannot be born signed.
+  IF TG_OP = 'INSERT' THEN
+    IF NEW."status"::text <> 'DRAFT' THEN
+      RAISE EXCEPTION 'a decision starts as a DRAFT (it is %): sign it to add a version', NEW."status"
+        USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+  END IF;
+
   IF NEW."caseId" IS DISTINCT FROM OLD."caseId" OR NEW."meetingId" IS DISTINCT FROM OLD."meetingId" THEN
     RAISE EXCEPTION 'a decision cannot move to another case or meeting'
       USING ERRCODE = 'insufficient_privilege';
@@ -174,6 +183,10 @@ BEGIN
       USING ERRCODE = 'insufficient_privilege',
             HINT = 'Start an amendment; signing it adds a new version with the reason.';
   END IF;
+  IF NEW."status"::text = 'AMENDING' AND OLD."status"::text = 'DRAFT' THEN
+    RAISE EXCEPTION 'decision % has no signed version to amend: edit the draft instead', OLD."id"
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
   IF NEW."status"::text = 'SIGNED' THEN
     SELECT "content" INTO newest FROM "decision_versions" WHERE "decisionId" = NEW."id" ORDER BY "number" DESC LIMIT 1;
     IF newest IS NULL OR newest IS DISTINCT FROM NEW."draft" THEN
@@ -186,7 +199,7 @@ END
 $$;
 
 CREATE TRIGGER decisions_guard
-  BEFORE UPDATE OR DELETE ON "decisions"
+  BEFORE INSERT OR UPDATE OR DELETE ON "decisions"
   FOR EACH ROW EXECUTE FUNCTION konsil_decision_guard();
 
 -- A follow-up's outcome: open ones have none; modified / not implemented ones say why.
