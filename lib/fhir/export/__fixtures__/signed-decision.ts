@@ -4,7 +4,7 @@
 import { decisionContentSchema } from '@/lib/schemas/decision';
 import type { DecisionExportData, ExportPerson } from '../export-input';
 
-const signer: ExportPerson = { id: 'usrsigner000000000000001', name: 'Dr. Ada Signer', title: 'Dr. med.', specialty: 'MEDICAL_ONCOLOGY' };
+const signer: ExportPerson = { id: 'usrsigner000000000000001', name: 'Ada Signer', title: 'Dr. med.', specialty: 'MEDICAL_ONCOLOGY' };
 const referrer: ExportPerson = { id: 'usrreferrer0000000000001', name: 'Bo Referrer', title: null, specialty: 'GYNECOLOGY' };
 const radiologist: ExportPerson = { id: 'usrradiology000000000001', name: 'Cy Radiologist', title: null, specialty: 'RADIOLOGY' };
 
