@@ -244,6 +244,36 @@ export const auditEventDetails = {
   'live.end': z.object({ seq: z.number().int() }),
   /** A user opened a meeting's live stream (attendance recorded); `firstJoin` on their first. */
   'live.join': z.object({ specialty: z.string().nullable(), firstJoin: z.boolean() }),
+  // ── Protocols and FHIR export (lib/db/protocols/, docs/protocols-and-fhir-export.md) ──
+  /**
+   * A protocol PDF was generated and stored (`sha256` of the stored bytes). A case protocol names
+   * the decision version it holds; a meeting protocol is one event per patient on its agenda.
+   */
+  'protocol.generate': z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('CASE_PROTOCOL'),
+      documentId: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      decisionId: z.string(),
+      decisionVersion: z.number().int().positive(),
+      caseId: z.string(),
+      meetingId: z.string().nullable(),
+    }),
+    z.object({
+      kind: z.literal('MEETING_PROTOCOL'),
+      documentId: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      meetingId: z.string(),
+      signedDecisions: z.number().int().nonnegative(),
+    }),
+  ]),
+  /** A signed decision left Konsil as a FHIR Bundle (the newest version; `sha256` of the JSON sent). */
+  'decision.export_fhir': z.object({
+    decisionId: z.string(),
+    decisionVersion: z.number().int().positive(),
+    resources: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;

@@ -6,11 +6,11 @@
 // requests, supportingInfo = the referral. What R4 has no element for (guideline basis and
 // deviation, patient preference, dissent, trial considered, follow-up, amendment history, content
 // hash) is a note each, with a fixed label the importer reads back (NOTE_LABELS).
-import type { Annotation, CarePlan, CodeableConcept, Reference } from '@medplum/fhirtypes';
+import type {Annotation, CarePlan, CodeableConcept } from '@medplum/fhirtypes';
 import type { DecisionContent, GuidelineBasis, TreatmentIntent } from '@/lib/schemas/decision';
 import { SYSTEM } from '../code-systems';
 import type { DecisionExportData } from './export-input';
-import { fhirId, KONSIL_SYSTEM } from './fhir-ids';
+import { fhirId, KONSIL_SYSTEM, type EntryRef } from './fhir-ids';
 
 /** Treatment intent ↔ category coding (SNOMED CT procedure-intent concepts, as mCODE uses them). */
 export const INTENT_CODINGS: Record<TreatmentIntent, { system: string; code: string; display: string }> = {
@@ -67,7 +67,7 @@ export function carePlanResource(
   data: DecisionExportData,
   options: {
     status: 'active' | 'revoked';
-    refs: { patient: Reference; author: Reference; contributors: Reference[]; encounter?: Reference; referral: Reference; activities: Reference[] };
+    refs: { patient: EntryRef; author: EntryRef; contributors: EntryRef[]; encounter?: EntryRef; referral: EntryRef; activities: EntryRef[] };
   },
 ): CarePlan {
   const { content, number, signedAt } = data.version;

@@ -3,11 +3,11 @@
 // ServiceRequests, the CarePlan that lists them and the Provenance of its signature. Every entry
 // has a urn:uuid fullUrl and references use them. Pure: the same data gives the same JSON
 // (`timestamp` is passed in). The mapping, element by element: docs/protocols-and-fhir-export.md.
-import type { Bundle, BundleEntry, Reference, Resource } from '@medplum/fhirtypes';
+import type {Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { carePlanResource } from './care-plan-resource';
 import { encounterResource } from './encounter-resource';
 import type { DecisionExportData, ExportPerson } from './export-input';
-import { fhirId, fhirUuid } from './fhir-ids';
+import { fhirId, fhirUuid, type EntryRef } from './fhir-ids';
 import { patientResource } from './patient-resource';
 import { practitionerResource } from './practitioner-resource';
 import { provenanceResource } from './provenance-resource';
@@ -16,7 +16,7 @@ import { referralServiceRequest } from './referral-service-request';
 
 export function decisionBundle(data: DecisionExportData, options: { timestamp: string }): Bundle {
   const entries: BundleEntry[] = [];
-  const add = (kind: string, key: string, resource: Resource, display?: string): Reference => {
+  const add = (kind: string, key: string, resource: Resource, display?: string): EntryRef => {
     const fullUrl = fhirUuid(kind, key);
     entries.push({ fullUrl, resource });
     return { reference: fullUrl, ...(display ? { display } : {}) };
@@ -26,7 +26,7 @@ export function decisionBundle(data: DecisionExportData, options: { timestamp: s
 
   const people = new Map<string, ExportPerson>();
   for (const p of [data.version.signedBy, data.case.referrer, ...data.attendees, ...(data.followUp ? [data.followUp.owner] : [])]) people.set(p.id, p);
-  const practitioners = new Map<string, Reference>();
+  const practitioners = new Map<string, EntryRef>();
   for (const person of [...people.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     practitioners.set(person.id, add('Practitioner', person.id, practitionerResource(person), person.name));
   }
@@ -45,7 +45,7 @@ export function decisionBundle(data: DecisionExportData, options: { timestamp: s
     decisionTrialId: data.version.content.trial.id,
     refs: { patient, requester: ref(data.version.signedBy), ...(encounter ? { encounter } : {}) },
   };
-  const activities: Reference[] = [];
+  const activities: EntryRef[] = [];
   for (const recommendation of data.version.content.recommendations) {
     const key = `${data.decision.id}/v${data.version.number}/${recommendation.id}`;
     if (isMedicationRecommendation(recommendation)) {

@@ -1,8 +1,8 @@
 // The board meeting, as the patient's encounter with the board: class VR (virtual, v3-ActCode),
 // the meeting's period and the practitioners present for the case.
-import type { Encounter, Reference } from '@medplum/fhirtypes';
+import type {Encounter } from '@medplum/fhirtypes';
 import type { DecisionExportData } from './export-input';
-import { fhirId, KONSIL_SYSTEM } from './fhir-ids';
+import { fhirId, KONSIL_SYSTEM, type EntryRef } from './fhir-ids';
 
 const encounterStatus: Record<string, Encounter['status']> = {
   SCHEDULED: 'planned',
@@ -15,7 +15,7 @@ const encounterStatus: Record<string, Encounter['status']> = {
 export function encounterResource(
   meeting: NonNullable<DecisionExportData['meeting']>,
   boardName: string,
-  refs: { patient: Reference; attendees: Reference[] },
+  refs: { patient: EntryRef; attendees: EntryRef[] },
 ): Encounter {
   const end = new Date(new Date(meeting.startsAt).getTime() + meeting.durationMinutes * 60_000).toISOString();
   return {

@@ -32,3 +32,9 @@ export function fhirUuid(kind: string, id: string): string {
 export function fhirId(id: string): string {
   return id.replace(/[^A-Za-z0-9\-.]/g, '-').slice(0, 64);
 }
+
+/** A reference to another entry of the Bundle by its fullUrl (assignable to any typed Reference). */
+export interface EntryRef {
+  reference: string;
+  display?: string;
+}

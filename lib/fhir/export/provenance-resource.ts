@@ -1,9 +1,9 @@
 // Who signed the CarePlan, when, and from what: agent = the signer as author and verifier;
 // entity = each model output the board considered (role `source`), identified by its Konsil
 // result id, its display naming model, version, file sha256, input hash and the clinician's mark.
-import type { Provenance, Reference } from '@medplum/fhirtypes';
+import type {Provenance } from '@medplum/fhirtypes';
 import type { ExportConsideredResult } from './export-input';
-import { KONSIL_SYSTEM } from './fhir-ids';
+import { KONSIL_SYSTEM, type EntryRef } from './fhir-ids';
 
 const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 
@@ -14,9 +14,9 @@ export function consideredResultDisplay(r: ExportConsideredResult): string {
 
 export function provenanceResource(options: {
   id: string;
-  target: Reference;
+  target: EntryRef;
   signedAt: string;
-  signer: Reference;
+  signer: EntryRef;
   amendmentReason: string | null;
   considered: ExportConsideredResult[];
 }): Provenance {

@@ -3,10 +3,10 @@
 // recommendation share a groupIdentifier), everything else → one ServiceRequest (SNOMED CT codes,
 // radiotherapy dose as quantity in Gy (UCUM) and fractions as the timing's count). Modality and
 // sequencing travel as categories in Konsil's systems, so a re-import gets the recommendation back.
-import type { Annotation, CodeableConcept, MedicationRequest, Reference, ServiceRequest } from '@medplum/fhirtypes';
+import type {Annotation, CodeableConcept, MedicationRequest, ServiceRequest } from '@medplum/fhirtypes';
 import type { Recommendation } from '@/lib/schemas/decision';
 import { SYSTEM } from '../code-systems';
-import { fhirId, KONSIL_SYSTEM } from './fhir-ids';
+import { fhirId, KONSIL_SYSTEM, type EntryRef } from './fhir-ids';
 
 export interface RecommendationContext {
   decisionId: string;
@@ -16,7 +16,7 @@ export interface RecommendationContext {
   signedAt: string;
   /** The trial named on the decision, used when the recommendation names none. */
   decisionTrialId: string;
-  refs: { patient: Reference; requester: Reference; encounter?: Reference };
+  refs: { patient: EntryRef; requester: EntryRef; encounter?: EntryRef };
 }
 
 export const modalityLabel: Record<Recommendation['modality'], string> = {

@@ -1,12 +1,12 @@
 // The referral to the board as a ServiceRequest (intent `order`): the question asked is its
 // note, the diagnosis its reasonCode (ICD-10), the referring clinician its requester.
-import type { Reference, ServiceRequest } from '@medplum/fhirtypes';
+import type {ServiceRequest } from '@medplum/fhirtypes';
 import type { DecisionExportData } from './export-input';
-import { fhirId, KONSIL_SYSTEM } from './fhir-ids';
+import { fhirId, KONSIL_SYSTEM, type EntryRef } from './fhir-ids';
 
 export function referralServiceRequest(
   data: Pick<DecisionExportData, 'case' | 'board'>,
-  refs: { patient: Reference; requester: Reference; encounter?: Reference },
+  refs: { patient: EntryRef; requester: EntryRef; encounter?: EntryRef },
 ): ServiceRequest {
   const c = data.case;
   return {
