@@ -41,6 +41,7 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/api/fhir/[resourceType]': '/api/fhir/Patient',
     '/api/cases/[caseId]/annotations': `/api/cases/${fixtures.someCaseId}/annotations`,
     '/api/cases/[caseId]/inference': `/api/cases/${fixtures.someCaseId}/inference`,
+    '/api/cases/[caseId]/decisions': `/api/cases/${fixtures.someCaseId}/decisions`,
     '/api/admin/models': '/api/admin/models',
     '/api/imports': '/api/imports',
     '/api/imports/[jobId]': `/api/imports/${fixtures.someImportJobId}`,

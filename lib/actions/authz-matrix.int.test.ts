@@ -16,6 +16,9 @@ import { insertTestModelVersion, uniqueModelKey } from '@/lib/test/create-test-m
 import { createReferralWorld } from '@/lib/test/create-referral-world';
 import { stopBoss } from '@/lib/jobs/boss';
 import { createTestMeeting } from '@/lib/test/create-test-meeting';
+import { startAmendment } from '@/lib/db/decisions/amendment';
+import { saveDecisionDraft } from '@/lib/db/decisions/save-decision-draft';
+import { createSignedDecision, sampleDecisionContent } from '@/lib/test/create-signed-decision';
 import { executeAction, type ServerAction } from './create-action';
 
 const actionsDir = __dirname;
@@ -154,7 +157,30 @@ const fixtures: Record<string, Fixture> = {
   'live.setView': async () => ({ ...(await startedLiveMeeting()), view: null }),
   'live.markItem': async () => ({ ...(await startedLiveMeeting()), mark: 'DEFERRED', reason: 'awaiting PET-CT' }),
   'live.end': async () => startedLiveMeeting(),
+  // Board decisions: a fresh meeting whose board the CLINICIAN chairs (signing is row-level: the chair).
+  'decisions.saveDraft': async () => {
+    const m = await liveMeeting();
+    return { caseId: m.caseIds[0]!, meetingId: m.meetingId, content: sampleDecisionContent() };
+  },
+  'decisions.sign': async () => {
+    const m = await liveMeeting();
+    const saved = await saveDecisionDraft({ actor: actors.CLINICIAN, input: { caseId: m.caseIds[0]!, meetingId: m.meetingId, content: sampleDecisionContent() } });
+    return { decisionId: saved.decisionId, expectedVersion: saved.version };
+  },
+  'decisions.startAmendment': async () => signedDecisionInput(),
+  'decisions.cancelAmendment': async () => {
+    const input = await signedDecisionInput();
+    const opened = await startAmendment({ actor: actors.CLINICIAN, input });
+    return { decisionId: opened.decisionId, expectedVersion: opened.version };
+  },
 };
+
+async function signedDecisionInput() {
+  const m = await liveMeeting();
+  const signed = await createSignedDecision({ author: actors.CLINICIAN, chair: actors.CLINICIAN, caseId: m.caseIds[0]!, meetingId: m.meetingId });
+  const row = await db().decision.findUniqueOrThrow({ where: { id: signed.decisionId }, select: { version: true } });
+  return { decisionId: signed.decisionId, expectedVersion: row.version };
+}
 
 const boardFormFields = () => ({
   entityFocus: ['LUNG'],
@@ -261,8 +287,10 @@ describe('server action allow/deny matrix', () => {
 
   it('refuses every action to anonymous callers, changing nothing', async () => {
     for (const action of actions) {
+      // The fixture may write (and audit) its set-up; the refused call itself must write nothing.
+      const input = await fixtures[action.definition.name]!();
       const before = await db().auditEvent.count();
-      const result = await executeAction(action.definition, null, await fixtures[action.definition.name]!());
+      const result = await executeAction(action.definition, null, input);
       expect(result, action.definition.name).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
       expect(await db().auditEvent.count()).toBe(before);
     }

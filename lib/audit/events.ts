@@ -244,6 +244,28 @@ export const auditEventDetails = {
   'live.end': z.object({ seq: z.number().int() }),
   /** A user opened a meeting's live stream (attendance recorded); `firstJoin` on their first. */
   'live.join': z.object({ specialty: z.string().nullable(), firstJoin: z.boolean() }),
+
+  // ── Board decisions (lib/db/decisions/) ─────────────────────────────────────────────
+  /** The decision draft (or amendment draft) of a case was created or saved (autosave included). */
+  'decision.draft_save': z.object({ decisionId: z.string(), meetingId: z.string().nullable(), version: z.number().int(), created: z.boolean() }),
+  /** A user read a case's decisions (drafts, signed versions, follow-up). */
+  'decision.read': z.object({ decisionIds: z.array(z.string()) }),
+  /** The chair signed a decision: a new immutable version (an amendment when number > 1). */
+  'decision.sign': z.object({
+    decisionId: z.string(),
+    meetingId: z.string().nullable(),
+    versionNumber: z.number().int(),
+    contentSha256: z.string(),
+    amendmentReason: z.string().nullable(),
+    consideredResultIds: z.array(z.string()),
+  }),
+  /** A signed decision was opened for amendment (its signed versions stay as they are). */
+  'decision.amend_start': z.object({ decisionId: z.string(), fromVersionNumber: z.number().int() }),
+  /** An amendment was abandoned: the decision is back to its newest signed version. */
+  'decision.amend_cancel': z.object({ decisionId: z.string(), versionNumber: z.number().int() }),
+  /** Signing created (or an amendment re-targeted) the decision's follow-up task. */
+  'follow_up.create': z.object({ taskId: z.string(), decisionId: z.string(), ownerId: z.string(), dueOn: z.string(), updated: z.boolean() }),
+
   // ── Protocols and FHIR export (lib/db/protocols/, docs/protocols-and-fhir-export.md) ──
   /**
    * A protocol PDF was generated and stored (`sha256` of the stored bytes). A case protocol names

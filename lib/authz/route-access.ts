@@ -55,6 +55,7 @@ export const routeAccess = {
   '/api/cases/[caseId]/annotations': needs('cases.read'),
   // A case's decision-support results (models' inputs, outputs, explanations), polled by the case screen
   '/api/cases/[caseId]/inference': needs('inference.read'),
+  '/api/cases/[caseId]/decisions': needs('cases.read'),
   // The model registry: list (GET) and upload of a new version (POST, multipart)
   '/api/admin/models': needs('models.manage'),
   // Uploads for import and the progress of import jobs

@@ -141,7 +141,7 @@ export const signDecisionSchema = z.object({
   /** Required when signing an amendment (the decision has a signed version already). */
   amendmentReason: text(2000).optional().transform((v) => (v ? v : undefined)),
 });
-export type SignDecisionInput = z.output<typeof signDecisionSchema>;
+export type SignDecisionInput = Omit<z.output<typeof signDecisionSchema>, 'amendmentReason'> & { amendmentReason?: string };
 
 export const decisionTransitionSchema = z.object({ decisionId: idSchema, expectedVersion: versionSchema });
 export type DecisionTransitionInput = z.output<typeof decisionTransitionSchema>;

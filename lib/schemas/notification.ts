@@ -10,6 +10,7 @@ export const notificationKinds = [
   'AGENDA_CHANGED',
   'MEETING_CANCELLED',
   'FOLLOW_UP_DUE',
+  'DECISION_SIGNED',
 ] as const;
 export type NotificationKindName = (typeof notificationKinds)[number];
 

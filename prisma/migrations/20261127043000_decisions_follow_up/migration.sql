@@ -7,6 +7,9 @@ CREATE TYPE "FollowUpReason" AS ENUM ('PATIENT_WISH', 'COMORBIDITY_PERFORMANCE_S
 -- AlterEnum
 ALTER TYPE "DecisionStatus" ADD VALUE 'AMENDING';
 
+-- AlterEnum
+ALTER TYPE "NotificationKind" ADD VALUE 'DECISION_SIGNED';
+
 -- CreateTable
 CREATE TABLE "decision_considered_results" (
     "id" TEXT NOT NULL,
