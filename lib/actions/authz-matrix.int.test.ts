@@ -173,6 +173,10 @@ const fixtures: Record<string, Fixture> = {
     const opened = await startAmendment({ actor: actors.CLINICIAN, input });
     return { decisionId: opened.decisionId, expectedVersion: opened.version };
   },
+  // Protocols: a decision the CLINICIAN (chair) signed on a board the COORDINATOR coordinates,
+  // so both export roles reach it (decisions.export is row-level through caseScope / meetingScope).
+  'protocols.generateCaseProtocol': async () => ({ decisionId: (await signedDecisionInput()).decisionId }),
+  'protocols.generateMeetingProtocol': async () => ({ meetingId: (await liveMeeting()).meetingId }),
 };
 
 async function signedDecisionInput() {

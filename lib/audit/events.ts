@@ -296,6 +296,8 @@ export const auditEventDetails = {
     resources: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
+  /** A user read the decisions imported for a case's patient (FHIR CarePlans from other systems). */
+  'imported_decision.read': z.object({ caseId: z.string(), importedDecisionIds: z.array(z.string()) }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;
