@@ -86,6 +86,7 @@ export function CaseProtocol({ data, generatedAt }: { data: DecisionExportData; 
           </Field>
         ))}
 
+        {data.considered.length === 0 && <Field label="Model outputs considered">none</Field>}
         {data.considered.length > 0 && (
           <View wrap={false}>
             <Text style={s.heading}>Model outputs considered</Text>

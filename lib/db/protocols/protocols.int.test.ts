@@ -16,6 +16,7 @@ import { createTestActor } from '@/lib/test/create-test-actor';
 import { createTestMeeting, type TestMeeting } from '@/lib/test/create-test-meeting';
 import { saveDecisionDraft } from '../decisions/save-decision-draft';
 import { exportDecisionFhir } from './export-decision-fhir';
+import { listImportedDecisions } from './imported-decisions';
 import { getProtocolDocument, listCaseProtocols, listMeetingProtocols } from './protocol-documents';
 
 let chair: Actor;
@@ -154,6 +155,11 @@ describe('FHIR export and re-import', () => {
     const after = await db().importedDecision.findMany({ where: { patientId } });
     expect(after).toHaveLength(1);
     expect(after[0]!.updatedAt).toEqual(updatedAt);
+
+    const shown = await listImportedDecisions({ actor: referrer, caseId: w.caseIds[0]! });
+    expect(shown.map((d) => [d.source, d.signedBy, d.content.recommendations.length])).toEqual([['Konsil export', 'Chair', 3]]);
+    expect(await db().auditEvent.count({ where: { action: 'imported_decision.read', actorId: referrer.id, patientId } })).toBe(1);
+    await expect(listImportedDecisions({ actor: outsider, caseId: w.caseIds[0]! })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('skips nothing it should read and imports no proposal as a medication', async () => {
