@@ -57,7 +57,7 @@ test('a coordinator generates the meeting protocol and downloads the file the au
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const generated = await e2eDb().auditEvent.findFirstOrThrow({ where: { action: 'protocol.generate', actorId: coordinator.id }, orderBy: { createdAt: 'desc' } });
+  const generated = await e2eDb().auditEvent.findFirstOrThrow({ where: { action: 'protocol.generate', actorId: coordinator.id }, orderBy: { occurredAt: 'desc' } });
   expect(generated.detail).toMatchObject({ kind: 'MEETING_PROTOCOL', meetingId, sha256 });
   await expect(card.getByTitle(sha256)).toBeVisible();
   expect(await e2eDb().auditEvent.count({ where: { action: 'document.download', actorId: coordinator.id, entityId: (generated.detail as { documentId: string }).documentId } })).toBe(1);
