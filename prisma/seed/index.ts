@@ -9,6 +9,7 @@ import { registerShippedModels } from '@/lib/db/shipped-models';
 import { runModelsForCaseAsSystem } from '@/lib/inference/run-models-for-case';
 import { loadDemoClinicalWorld } from './demo-clinical-world';
 import { confirmDemoReportFacts } from './demo-fact-confirmations';
+import { seedDemoPastMeetings } from './demo-past-meeting';
 import { demoUsers, seedDemoAccountsAndBoards, seedDemoCases, type DemoUserKey } from './demo-world';
 
 async function main() {
@@ -50,6 +51,8 @@ async function main() {
   let runs = 0;
   for (const kase of scheduled) runs += (await runModelsForCaseAsSystem({ caseId: kase.id })).length;
   console.log(`Models ran on the ${scheduled.length} scheduled cases: ${runs} results.`);
+  const past = await seedDemoPastMeetings({ now, users });
+  console.log(`Last week's meetings: ${past.decisions} decisions signed by the chair, with their follow-up tasks.`);
 }
 
 main()
