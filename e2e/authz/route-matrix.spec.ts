@@ -8,6 +8,7 @@ import { roles, type Role } from '../../lib/authz/roles';
 import { permitsAccess, routeAccess, type RoutePattern } from '../../lib/authz/route-access';
 import { signInViaApi } from '../fixtures/sign-in-api';
 import { e2eDb } from '../fixtures/db';
+import { createSignedDecisionRows } from '../fixtures/signed-decision';
 import { createE2eUser, type E2eUser } from '../fixtures/users';
 
 /** A concrete URL for each pattern (dynamic segments filled with real rows). */
@@ -48,6 +49,8 @@ function urlFor(pattern: RoutePattern, fixtures: Fixtures): string {
     '/quality': '/quality',
     '/api/quality/export': '/api/quality/export',
     '/api/meetings/[meetingId]/handout': `/api/meetings/${fixtures.someMeetingId}/handout`,
+    '/api/documents/[documentId]': `/api/documents/${fixtures.someProtocolDocumentId}`,
+    '/api/decisions/[decisionId]/fhir': `/api/decisions/${fixtures.someSignedDecisionId}/fhir`,
     // once=1: the current state, then the stream closes (a GET here must finish).
     '/api/meetings/[meetingId]/live': `/api/meetings/${fixtures.someMeetingId}/live?once=1`,
   };
@@ -65,6 +68,10 @@ interface Fixtures {
   someBoardId: string;
   /** A meeting of a board both the CLINICIAN and the COORDINATOR belong to (the COORDINATOR coordinates it: agenda builder), with a handout. */
   someMeetingId: string;
+  /** A (stand-in) meeting protocol of that meeting: both may download it. */
+  someProtocolDocumentId: string;
+  /** A signed decision on someCaseId at that meeting: both may export it as FHIR. */
+  someSignedDecisionId: string;
 }
 
 /** Allowed requests answer 200, except where GET is not what the route is for. */
@@ -137,7 +144,21 @@ test.beforeAll(async () => {
   await e2eDb().generatedDocument.create({
     data: { kind: 'AGENDA_HANDOUT', meetingId: meeting.id, fileName: 'fixture.pdf', contentType: 'application/pdf', bytes: pdf, sha256: createHash('sha256').update(pdf).digest('hex') },
   });
-  fixtures = { someUserId: users.CLINICIAN.id, someImportJobId: job.id, someCaseId: someCase.id, someModelVersionId: someModelVersion.id, someMeetingId: meeting.id, someBoardId: board.id };
+  const protocol = await e2eDb().generatedDocument.create({
+    data: { kind: 'MEETING_PROTOCOL', meetingId: meeting.id, fileName: 'fixture-protocol.pdf', contentType: 'application/pdf', bytes: pdf, sha256: createHash('sha256').update(pdf).digest('hex') },
+    select: { id: true },
+  });
+  const signed = await createSignedDecisionRows({ caseId: someCase.id, meetingId: meeting.id, signedById: users.CLINICIAN.id });
+  fixtures = {
+    someUserId: users.CLINICIAN.id,
+    someImportJobId: job.id,
+    someCaseId: someCase.id,
+    someModelVersionId: someModelVersion.id,
+    someMeetingId: meeting.id,
+    someBoardId: board.id,
+    someProtocolDocumentId: protocol.id,
+    someSignedDecisionId: signed.decisionId,
+  };
 });
 
 test('anonymous visitors get exactly the public routes', async ({ playwright }) => {

@@ -179,6 +179,10 @@ const fixtures: Record<string, Fixture> = {
     const signed = await createSignedDecision({ author: actors.CLINICIAN, chair: actors.CLINICIAN, caseId: m.caseIds[0]!, meetingId: m.meetingId });
     return { taskId: signed.followUpTaskId, expectedVersion: 0, outcome: 'NOT_IMPLEMENTED', reason: 'PATIENT_WISH', note: '' };
   },
+  // Protocols: a decision the CLINICIAN (chair) signed on a board the COORDINATOR coordinates,
+  // so both export roles reach it (decisions.export is row-level through caseScope / meetingScope).
+  'protocols.generateCaseProtocol': async () => ({ decisionId: (await signedDecisionInput()).decisionId }),
+  'protocols.generateMeetingProtocol': async () => ({ meetingId: (await liveMeeting()).meetingId }),
 };
 
 async function signedDecisionInput() {

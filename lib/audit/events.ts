@@ -286,6 +286,39 @@ export const auditEventDetails = {
   'quality.read': z.object({ boardIds: z.array(z.string()), from: z.string(), to: z.string() }),
   /** Someone downloaded the quality figures as CSV: the filters and how many metric rows went out. */
   'quality.export': z.object({ boardIds: z.array(z.string()), from: z.string(), to: z.string(), rows: z.number().int().nonnegative() }),
+
+  // ── Protocols and FHIR export (lib/db/protocols/, docs/protocols-and-fhir-export.md) ──
+  /**
+   * A protocol PDF was generated and stored (`sha256` of the stored bytes). A case protocol names
+   * the decision version it holds; a meeting protocol is one event per patient on its agenda.
+   */
+  'protocol.generate': z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('CASE_PROTOCOL'),
+      documentId: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      decisionId: z.string(),
+      decisionVersion: z.number().int().positive(),
+      caseId: z.string(),
+      meetingId: z.string().nullable(),
+    }),
+    z.object({
+      kind: z.literal('MEETING_PROTOCOL'),
+      documentId: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      meetingId: z.string(),
+      signedDecisions: z.number().int().nonnegative(),
+    }),
+  ]),
+  /** A signed decision left Konsil as a FHIR Bundle (the newest version; `sha256` of the JSON sent). */
+  'decision.export_fhir': z.object({
+    decisionId: z.string(),
+    decisionVersion: z.number().int().positive(),
+    resources: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  /** A user read the decisions imported for a case's patient (FHIR CarePlans from other systems). */
+  'imported_decision.read': z.object({ caseId: z.string(), importedDecisionIds: z.array(z.string()) }),
 } as const;
 
 export type AuditAction = keyof typeof auditEventDetails;

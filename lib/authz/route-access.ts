@@ -71,6 +71,10 @@ export const routeAccess = {
   '/api/imports/[jobId]': needs('imports.run'),
   // A meeting's latest agenda handout (PDF), audited download
   '/api/meetings/[meetingId]/handout': needs('meetings.read'),
+  // A stored case or meeting protocol (PDF) by id, audited download (lib/db/protocols/)
+  '/api/documents/[documentId]': needs('decisions.export'),
+  // A signed decision as a FHIR R4 Bundle (lib/fhir/export/), audited export
+  '/api/decisions/[decisionId]/fhir': needs('decisions.export'),
   // A meeting's live state as Server-Sent Events (the fan-out of the live view)
   '/api/meetings/[meetingId]/live': needs('meetings.attend'),
   // DICOMweb (QIDO-RS, WADO-RS, WADO-URI) over Konsil's store or the configured PACS

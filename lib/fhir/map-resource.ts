@@ -1,5 +1,6 @@
 // One FHIR resource → what Konsil stores for it, by resource type.
 import type {
+  CarePlan,
   Condition,
   DiagnosticReport,
   ImagingStudy,
@@ -14,6 +15,7 @@ import type {
 } from '@medplum/fhirtypes';
 import type { PlannedClinical, PlannedPatient } from './import-plan';
 import { at, errorIssue } from './issues';
+import { mapCarePlan, type CarePlanLookups } from './map-care-plan';
 import { mapCondition } from './map-condition';
 import { mapDiagnosticReport } from './map-diagnostic-report';
 import { mapImagingStudy } from './map-imaging-study';
@@ -34,6 +36,8 @@ export const importedResourceTypes = [
   'MedicationStatement',
   'MedicationRequest',
   'ImagingStudy',
+  // A board decision (read with the requests and Provenance it references in the same Bundle).
+  'CarePlan',
 ] as const;
 export type ImportedResourceType = (typeof importedResourceTypes)[number];
 
@@ -50,7 +54,15 @@ export interface MappedResource {
   issues: OperationOutcomeIssue[];
 }
 
-export function mapResource(resource: Resource, context: { path: string; fullUrl?: string; findBundledMedication: FindBundledMedication }): MappedResource {
+export interface MapContext {
+  path: string;
+  fullUrl?: string;
+  findBundledMedication: FindBundledMedication;
+  /** What a CarePlan reads from the rest of the Bundle. */
+  carePlan: CarePlanLookups;
+}
+
+export function mapResource(resource: Resource, context: MapContext): MappedResource {
   const { path } = context;
   if (resource.resourceType === 'Patient') {
     const { mapped, issues } = mapPatient(resource as Patient, path);
@@ -74,7 +86,7 @@ export function mapResource(resource: Resource, context: { path: string; fullUrl
 
 type ClinicalResult = { [T in ClinicalTable]: { table: T; row?: ClinicalRows[T]; issues: OperationOutcomeIssue[] } }[ClinicalTable];
 
-function mapClinical(resource: Resource, context: { path: string; findBundledMedication: FindBundledMedication }): ClinicalResult | undefined {
+function mapClinical(resource: Resource, context: MapContext): ClinicalResult | undefined {
   const { path } = context;
   switch (resource.resourceType) {
     case 'Condition':
@@ -90,6 +102,8 @@ function mapClinical(resource: Resource, context: { path: string; findBundledMed
       return { table: 'medication', ...mapMedication(resource as MedicationStatement | MedicationRequest, path, context.findBundledMedication) };
     case 'ImagingStudy':
       return { table: 'imagingStudy', ...mapImagingStudy(resource as ImagingStudy, path) };
+    case 'CarePlan':
+      return { table: 'importedDecision', ...mapCarePlan(resource as CarePlan, path, context.carePlan) };
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 // What the mappers produce: one row for one Konsil table, in plain JSON values
 // (dates as ISO strings) so the source hash is computed over exactly what is
 // stored. lib/db/fhir-import turns them into Prisma inputs.
+import type { DecisionContent } from '@/lib/schemas/decision';
 import type { ConditionKind, ObservationCategory, ProcedureCategory, ReportType, Sex } from '@/lib/generated/prisma/enums';
 
 export interface PatientRow {
@@ -88,6 +89,16 @@ export interface ImagingStudyRow {
   modalities: string[];
 }
 
+/** A CarePlan read as a board decision (lib/fhir/map-care-plan.ts); never a Konsil decision. */
+export interface ImportedDecisionRow {
+  intent: string | null;
+  title: string;
+  content: DecisionContent;
+  signedBy: string | null;
+  /** ISO instant */
+  signedAt: string | null;
+}
+
 export interface ClinicalRows {
   condition: ConditionRow;
   observation: ObservationRow;
@@ -95,6 +106,7 @@ export interface ClinicalRows {
   procedure: ProcedureRow;
   medication: MedicationRow;
   imagingStudy: ImagingStudyRow;
+  importedDecision: ImportedDecisionRow;
 }
 
 export type ClinicalTable = keyof ClinicalRows;

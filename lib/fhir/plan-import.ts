@@ -1,10 +1,10 @@
 // Phase one of an import: read, validate, map and resolve every entry, without
 // writing. Linear in the payload: one pass per step, Map lookups for references
 // and duplicates, and one query for every patient referenced from outside it.
-import type { Medication, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
+import type { Medication, OperationOutcomeIssue, Provenance, Resource } from '@medplum/fhirtypes';
 import type { FindKnownPatients, ImportPlan, KnownPatient, PatientGroup, PlannedEntry } from './import-plan';
 import { at, errorIssue, isError, warningIssue } from './issues';
-import { isImportedResourceType, mapResource } from './map-resource';
+import { isImportedResourceType, mapResource, type MapContext } from './map-resource';
 import { readPayload, type PayloadEntry } from './read-payload';
 import { BundleIndex, parseReference, resolvePatientInBundle, type PatientResolution } from './references';
 import { fhirSourceSystem } from './source-identity';
@@ -13,14 +13,22 @@ import { isR4ResourceType, validateFhirResource } from './validate';
 export async function planImport(payload: unknown, findKnownPatients: FindKnownPatients): Promise<ImportPlan> {
   const { kind, entries: raw } = readPayload(payload);
   const index = new BundleIndex(raw.map(indexable));
-  const findBundledMedication = (reference: string): Medication | undefined => {
+  const findBundled = (reference: string): Resource | undefined => {
     const found = index.findLiteral(parseReference({ reference }));
-    const resource = found === undefined ? undefined : (raw[found]!.resource as Resource | undefined);
+    return found === undefined ? undefined : (raw[found]!.resource as Resource | undefined);
+  };
+  const findBundledMedication = (reference: string): Medication | undefined => {
+    const resource = findBundled(reference);
     return resource?.resourceType === 'Medication' ? (resource as Medication) : undefined;
   };
+  const provenanceByTarget = provenanceTargets(raw, index);
+  const contextFor = (entry: PayloadEntry): Omit<MapContext, 'path' | 'fullUrl'> => ({
+    findBundledMedication,
+    carePlan: { findBundled, findProvenance: () => provenanceByTarget.get(entry.index) },
+  });
 
   const subjects = new Map<number, PatientResolution>();
-  const entries = raw.map((entry) => planEntry(entry, findBundledMedication, (resolution) => subjects.set(entry.index, resolution), index));
+  const entries = raw.map((entry) => planEntry(entry, contextFor(entry), (resolution) => subjects.set(entry.index, resolution), index));
   markDuplicates(entries);
   await resolveOutsideReferences(entries, raw, subjects, findKnownPatients);
   failEntriesOfFailedPatients(entries);
@@ -29,7 +37,7 @@ export async function planImport(payload: unknown, findKnownPatients: FindKnownP
 
 function planEntry(
   entry: PayloadEntry,
-  findBundledMedication: (reference: string) => Medication | undefined,
+  context: Omit<MapContext, 'path' | 'fullUrl'>,
   setSubject: (resolution: PatientResolution) => void,
   index: BundleIndex,
 ): PlannedEntry {
@@ -57,11 +65,14 @@ function planEntry(
     return { ...planned, state: 'skipped', issues: [...planned.issues, warningIssue(why, entry.path, 'not-supported')] };
   }
 
+  const notImported = notImportedBecause(resource);
+  if (notImported) return { ...planned, state: 'skipped', issues: [...planned.issues, warningIssue(notImported, entry.path, 'not-supported')] };
+
   const structural = validateFhirResource(resource).map((issue) => rebase(issue, resourceType, entry.path));
   planned.issues.push(...structural);
   if (structural.some(isError)) return planned;
 
-  const mapped = mapResource(resource as unknown as Resource, { path: entry.path, fullUrl: entry.fullUrl, findBundledMedication });
+  const mapped = mapResource(resource as unknown as Resource, { ...context, path: entry.path, fullUrl: entry.fullUrl });
   planned.issues.push(...mapped.issues);
   if (mapped.issues.some(isError)) return planned;
   if (mapped.patient) return { ...planned, state: 'ready', patient: mapped.patient, group: `entry:${entry.index}` };
@@ -74,6 +85,36 @@ function planEntry(
   }
   setSubject(resolution);
   return { ...planned, state: 'ready', clinical: mapped.clinical, ...(resolution.kind === 'entry' ? { group: `entry:${resolution.index}` } : {}) };
+}
+
+/**
+ * Resources of an imported type that are still not imported, and why. A MedicationRequest with
+ * intent `proposal` is a recommendation (a board's, say), not a drug the patient was prescribed:
+ * imported as one it would enter the medication history. Its CarePlan reads it. A CarePlan that
+ * was revoked or entered in error is no longer a decision.
+ */
+function notImportedBecause(resource: Record<string, unknown>): string | undefined {
+  if (resource.resourceType === 'MedicationRequest' && resource.intent === 'proposal') {
+    return 'not imported as a medication: a proposal is a recommendation, not a drug the patient takes (the CarePlan that lists it reads it)';
+  }
+  if (resource.resourceType === 'CarePlan' && typeof resource.status === 'string' && ['revoked', 'entered-in-error', 'draft'].includes(resource.status)) {
+    return `not imported: a ${resource.status} CarePlan is not a decision in force`;
+  }
+  return undefined;
+}
+
+/** For each CarePlan entry, the Provenance entry of the Bundle that targets it (the first one). */
+function provenanceTargets(raw: PayloadEntry[], index: BundleIndex): Map<number, Provenance> {
+  const byTarget = new Map<number, Provenance>();
+  for (const entry of raw) {
+    const resource = entry.resource as Resource | undefined;
+    if (resource?.resourceType !== 'Provenance') continue;
+    for (const target of (resource as Provenance).target ?? []) {
+      const found = index.findLiteral(parseReference(target));
+      if (found !== undefined && index.typeOf(found) === 'CarePlan' && !byTarget.has(found)) byTarget.set(found, resource as Provenance);
+    }
+  }
+  return byTarget;
 }
 
 /** Validator paths start at the resource type; in a Bundle they start at the entry. */

@@ -14,7 +14,7 @@ import type { Tx } from '../client';
 // schema change that adds or renames a column fails the type check here.
 
 /** PostgreSQL element type of a column, for the array cast (`$1::text[]`). */
-export type PgType = 'text' | 'float8' | 'int4' | 'boolean' | 'date' | 'timestamptz' | 'text[]' | `"${string}"`;
+export type PgType = 'text' | 'float8' | 'int4' | 'boolean' | 'date' | 'timestamptz' | 'text[]' | 'jsonb' | `"${string}"`;
 
 /** Every column of a Prisma create input except the ones the database or this module fills. */
 export type BulkColumns<CreateInput> = { [K in Exclude<keyof CreateInput, 'id' | 'createdAt' | 'updatedAt' | 'version'>]-?: PgType };
@@ -37,6 +37,8 @@ export type BulkRow<Columns> = { id: string } & { [K in keyof Columns]: unknown 
 const SEPARATOR = '\u001f';
 
 function columnArray(type: PgType, values: unknown[]): Prisma.Sql {
+  // jsonb values travel as their JSON text, one per row, and are parsed by the array cast.
+  if (type === 'jsonb') return Prisma.sql`${values.map((v) => (v === null || v === undefined ? null : JSON.stringify(v)))}::jsonb[]`;
   if (type === 'text[]') return Prisma.sql`${values.map((v) => (v === null || v === undefined ? null : (v as string[]).join(SEPARATOR)))}::text[]`;
   return Prisma.sql`${values.map((v) => (v === undefined ? null : v))}::${Prisma.raw(type)}[]`;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ConditionRow, ImagingStudyRow, MedicationRow, ObservationRow, PatientRow, ProcedureRow, ReportRow } from '@/lib/fhir/mapped-rows';
+import type { ConditionRow, ImagingStudyRow, ImportedDecisionRow, MedicationRow, ObservationRow, PatientRow, ProcedureRow, ReportRow } from '@/lib/fhir/mapped-rows';
 import type { BulkColumns, BulkTable } from './bulk-sql';
 
 // The tables an import writes, column by column, for bulk-sql.ts. Each `columns`
@@ -155,6 +155,24 @@ export const imagingStudyTable = {
   } satisfies BulkColumns<Prisma.ImagingStudyCreateManyInput>,
 } as const satisfies BulkTable<BulkColumns<Prisma.ImagingStudyCreateManyInput>>;
 
+/** CarePlans read as board decisions from elsewhere (lib/fhir/map-care-plan.ts). */
+export const importedDecisionTable = {
+  table: 'imported_decisions',
+  hasUpdatedAt: true,
+  hasVersion: false,
+  columns: {
+    patientId: 'text',
+    intent: 'text',
+    title: 'text',
+    content: 'jsonb',
+    signedBy: 'text',
+    signedAt: 'timestamptz',
+    sourceSystem: 'text',
+    sourceId: 'text',
+    sourceHash: 'text',
+  } satisfies BulkColumns<Prisma.ImportedDecisionCreateManyInput>,
+} as const satisfies BulkTable<BulkColumns<Prisma.ImportedDecisionCreateManyInput>>;
+
 // Every field a mapper produces must be a column of its table (a field without a
 // column would be dropped silently by the bulk writer); this fails to compile if not.
 type FitsColumns<Row, Columns> = Exclude<keyof Row, keyof Columns> extends never ? true : ['not a column:', Exclude<keyof Row, keyof Columns>];
@@ -166,4 +184,5 @@ export const mappedRowsFitTheirTables: [
   FitsColumns<ProcedureRow, typeof procedureTable.columns>,
   FitsColumns<MedicationRow, typeof medicationTable.columns>,
   FitsColumns<ImagingStudyRow, typeof imagingStudyTable.columns>,
-] = [true, true, true, true, true, true, true];
+  FitsColumns<ImportedDecisionRow, typeof importedDecisionTable.columns>,
+] = [true, true, true, true, true, true, true, true];

@@ -6,10 +6,10 @@ import { observationCodeKey } from '@/lib/fhir/source-identity';
 import { sourceHash } from '@/lib/fhir/source-hash';
 import type { Tx } from '../client';
 import { bulkInsert, bulkUpdate, findBySourceKeys, newRowId, type BulkRow, type BulkTable, type PgType } from './bulk-sql';
-import { conditionTable, medicationTable, observationTable, procedureTable, reportTable } from './table-specs';
+import { conditionTable, importedDecisionTable, medicationTable, observationTable, procedureTable, reportTable } from './table-specs';
 
 /** The clinical tables keyed by (sourceSystem, sourceId) alone; imaging studies are keyed by UID (write-imaging-studies.ts). */
-export type KeyedTable = 'condition' | 'observation' | 'report' | 'procedure' | 'medication';
+export type KeyedTable = 'condition' | 'observation' | 'report' | 'procedure' | 'medication' | 'importedDecision';
 
 export interface ClinicalItem<T extends KeyedTable = KeyedTable> {
   entryIndex: number;
@@ -33,6 +33,7 @@ const specs: Record<KeyedTable, BulkTable<Record<string, PgType>>> = {
   report: reportTable,
   procedure: procedureTable,
   medication: medicationTable,
+  importedDecision: importedDecisionTable,
 };
 
 /**

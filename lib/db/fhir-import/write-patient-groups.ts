@@ -8,7 +8,7 @@ import { writeClinicalRows, type ClinicalItem, type KeyedTable } from './write-c
 import { writeImagingStudies, type ImagingStudyItem } from './write-imaging-studies';
 import { writePatients } from './write-patients';
 
-const KEYED_TABLES: KeyedTable[] = ['condition', 'observation', 'report', 'procedure', 'medication'];
+const KEYED_TABLES: KeyedTable[] = ['condition', 'observation', 'report', 'procedure', 'medication', 'importedDecision'];
 
 /**
  * Stores a chunk of patient groups inside `tx`: their patients, then their

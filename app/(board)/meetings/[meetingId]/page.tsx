@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { GenerateMeetingProtocolForm } from '@/components/decisions/generate-protocol-forms';
+import { ProtocolDocumentList } from '@/components/decisions/protocol-document-list';
 import { AgendaReadinessList } from '@/components/meetings/agenda-readiness-list';
 import { MeetingLinks } from '@/components/meetings/meeting-links';
 import { MeetingOverviewHeader } from '@/components/meetings/meeting-overview-header';
@@ -9,6 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { guardPage } from '@/lib/authz/guard-page';
 import { can } from '@/lib/authz/permissions';
 import { loadMeetingPreparation } from '@/lib/db/preparation/load-meeting-preparation';
+import { listMeetingProtocols } from '@/lib/db/protocols/protocol-documents';
 import { reviewSpecialtyOf } from '@/lib/db/preparation/review-marks';
 import { isAppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format/date';
@@ -24,6 +27,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
     throw error;
   });
   const manage = can(actor, 'meetings.manage');
+  const exportable = can(actor, 'decisions.export');
+  const protocols = exportable ? await listMeetingProtocols({ actor, meetingId }) : [];
   const reviewSpecialty = await reviewSpecialtyOf(actor);
   const { meeting } = data;
   const closed = meeting.status === 'CANCELLED' || meeting.status === 'CLOSED';
@@ -52,6 +57,12 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           {meeting.agendaPublishedAt && <p className="mb-3 text-sm text-slate-600">Cases highlighted in amber changed since the agenda was last published.</p>}
           <AgendaReadinessList data={data} controls={{ manage, reviewSpecialty }} notReadyOnly={notReadyOnly} />
         </Card>
+        {exportable && meeting.status !== 'CANCELLED' && (
+          <Card title="Meeting protocol" actions={<GenerateMeetingProtocolForm meetingId={meeting.id} />}>
+            <p className="mb-3 text-sm text-slate-600">Attendance, quorum, every case with its signed decision. Each generation is stored with its sha256.</p>
+            <ProtocolDocumentList documents={protocols} timeZone={meeting.timeZone} empty="No meeting protocol generated yet." />
+          </Card>
+        )}
       </div>
     </>
   );
