@@ -43,25 +43,32 @@ export class DecisionPanel {
 
   /** Adds a recommendation of `modality` and picks each code by typing `query` and choosing the option named `option`. */
   async addRecommendation(modality: string, picks: { query: string; option: RegExp }[], details?: string) {
+    const index = await this.editor().getByTestId('recommendation').count();
     await this.editor().getByRole('button', { name: 'Add recommendation' }).click();
-    const rec = this.editor().getByTestId('recommendation').last();
-    await rec.getByLabel('Modality').selectOption({ label: modality });
+    // By position, not .last(): the locator must keep naming this one after more are added.
+    const rec = this.recommendation(index);
+    await rec.getByLabel('Modality', { exact: true }).selectOption({ label: modality });
     for (const pick of picks) {
-      const combo = rec.getByRole('combobox');
+      const combo = this.codeSearch(rec);
       await combo.fill(pick.query);
       await rec.getByRole('option', { name: pick.option }).click();
     }
-    if (details) await rec.getByLabel('Details').fill(details);
+    if (details) await rec.getByLabel('Details', { exact: true }).fill(details);
     return rec;
   }
 
+  /** The code picker's type-ahead input (selects are comboboxes too, so by its own attribute). */
+  codeSearch(recommendation: Locator) {
+    return recommendation.locator('input[role="combobox"]');
+  }
+
   async setGuideline(basis: string, reference: string) {
-    await this.editor().getByLabel('Basis').selectOption({ label: basis });
-    await this.editor().getByLabel('Reference').fill(reference);
+    await this.editor().getByLabel('Basis', { exact: true }).selectOption({ label: basis });
+    await this.editor().getByLabel('Reference', { exact: true }).fill(reference);
   }
 
   rationale() {
-    return this.editor().getByLabel('Rationale');
+    return this.editor().getByLabel('Rationale', { exact: true });
   }
 
   async expectSaved() {
