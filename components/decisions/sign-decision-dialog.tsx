@@ -31,7 +31,7 @@ export function SignDecisionDialog(props: {
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby={ids.title} onClose={onClose} className="w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid="sign-dialog">
+    <dialog ref={ref} aria-labelledby={ids.title} onClose={onClose} className="fixed inset-0 m-auto h-fit w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid="sign-dialog">
       <div className="space-y-3 p-5">
         <h4 id={ids.title} className="text-lg font-semibold text-slate-900">
           {amending ? 'Sign the amendment' : 'Sign the decision'}
