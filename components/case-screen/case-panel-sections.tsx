@@ -1,12 +1,14 @@
 // The case screen's panels as async Server Components: each reads (and audits) its own
 // data, so each streams in on its own behind its <Suspense> (see case-panel.tsx).
+import { DecisionPanel } from '@/components/decisions/decision-panel';
 import { DecisionSupportPanel } from '@/components/decision-support/decision-support-panel';
 import type { Actor } from '@/lib/authz/actor';
-import { listCaseInference } from '@/lib/db/inference-results';
+import { readCaseDecisions } from '@/lib/db/decisions/read-case-decisions';
 import { loadCaseLabs } from '@/lib/db/case-screen/load-case-labs';
 import { loadCaseReports } from '@/lib/db/case-screen/load-case-reports';
 import { loadCaseTimeline } from '@/lib/db/case-screen/load-case-timeline';
 import type { CaseImagingDto } from '@/lib/schemas/case-screen';
+import type { CaseInferenceDto } from '@/lib/schemas/inference';
 import { CaseTimeline } from './case-timeline';
 import { SelectedImagingPanel, SelectedLabsPanel, SelectedReportsPanel } from './selected-panels';
 
@@ -36,8 +38,21 @@ export async function ReportsSection({ actor, caseId, timeZone, canAnnotate }: S
   return <SelectedReportsPanel caseId={caseId} reports={reports} timeZone={timeZone} canAnnotate={canAnnotate} />;
 }
 
-/** Shown only to actors with `inference.read` (the page decides; listCaseInference checks again). */
-export async function DecisionSupportSection({ actor, caseId, timeZone }: SectionProps) {
-  const inference = await listCaseInference({ actor, caseId });
-  return <DecisionSupportPanel caseId={caseId} initialData={inference} timeZone={timeZone} />;
+/**
+ * Shown only to actors with `inference.read` (the page decides; listCaseInference checks again).
+ * `inference` is started by CaseScreen once and shared with the decision panel (one audited read).
+ */
+export async function DecisionSupportSection({ caseId, timeZone, inference }: SectionProps & { inference: Promise<CaseInferenceDto> }) {
+  return <DecisionSupportPanel caseId={caseId} initialData={await inference} timeZone={timeZone} />;
+}
+
+/**
+ * The board's decisions on the case (readCaseDecisions: audited, scoped). The model outputs
+ * listed for "considered" are the decision-support panel's, when the actor may see them.
+ */
+export async function DecisionSection({ actor, caseId, timeZone, inference }: SectionProps & { inference: Promise<CaseInferenceDto> | null }) {
+  const [decisions, models] = await Promise.all([readCaseDecisions({ actor, caseId }), inference ? inference.catch(() => null) : null]);
+  // Slots for the lead: <ProtocolDownloads/> per signed decision (decisionExtras, keyed by
+  // decision id) and <ImportedDecisions/> for the case (children of DecisionPanel).
+  return <DecisionPanel caseId={caseId} initialData={decisions} inference={models} timeZone={timeZone} />;
 }

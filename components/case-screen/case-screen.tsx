@@ -5,11 +5,12 @@
 import { notFound } from 'next/navigation';
 import { CaseHeader } from './case-header';
 import { CasePanel } from './case-panel';
-import { DecisionSupportSection, ImagingSection, LabsSection, ReportsSection, TimelineSection } from './case-panel-sections';
+import { DecisionSection, DecisionSupportSection, ImagingSection, LabsSection, ReportsSection, TimelineSection } from './case-panel-sections';
 import type { Actor } from '@/lib/authz/actor';
 import { can } from '@/lib/authz/permissions';
 import { loadCaseHeader } from '@/lib/db/case-screen/load-case-header';
 import { loadCaseImaging } from '@/lib/db/case-screen/load-case-imaging';
+import { listCaseInference } from '@/lib/db/inference-results';
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 
@@ -26,6 +27,9 @@ export async function CaseScreen({ actor, caseId }: { actor: Actor; caseId: stri
   const timeZone = getEnv().KONSIL_TIME_ZONE;
   const canAnnotate = header.can.annotate;
   const section = { actor, caseId: header.caseId, timeZone };
+  // Read once for both the decision-support panel and the decision's "model outputs considered".
+  const inference = can(actor, 'inference.read') ? listCaseInference({ actor, caseId: header.caseId }) : null;
+  inference?.catch(() => {});
 
   return (
     <div className="space-y-4">
@@ -47,9 +51,12 @@ export async function CaseScreen({ actor, caseId }: { actor: Actor; caseId: stri
       {/* Model results are aids to clinical judgement: clinicians only (inference.read). Others do not get the panel at all. */}
       {can(actor, 'inference.read') && (
         <CasePanel id="decision-support" title="Decision support">
-          <DecisionSupportSection {...section} />
+          <DecisionSupportSection {...section} inference={inference!} />
         </CasePanel>
       )}
+      <CasePanel id="decision" title="Board decision">
+        <DecisionSection {...section} inference={inference} />
+      </CasePanel>
     </div>
   );
 }

@@ -12,6 +12,11 @@ export function formatDateTime(iso: string | Date, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/** Time of day with seconds ("14:03:12"), e.g. when an autosave last succeeded. */
+export function formatTimeOfDay(iso: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
 export function formatDate(iso: string | Date, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric' }).format(new Date(iso));
 }

@@ -7,4 +7,5 @@ export const queryKeys = {
   importJob: (id: string) => ['import-jobs', id] as const,
   caseAnnotations: (caseId: string) => ['cases', caseId, 'annotations'] as const,
   caseInference: (caseId: string) => ['cases', caseId, 'inference'] as const,
+  caseDecisions: (caseId: string) => ['cases', caseId, 'decisions'] as const,
 };
