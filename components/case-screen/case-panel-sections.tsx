@@ -1,8 +1,14 @@
 // The case screen's panels as async Server Components: each reads (and audits) its own
 // data, so each streams in on its own behind its <Suspense> (see case-panel.tsx).
+import type { ReactNode } from 'react';
 import { DecisionPanel } from '@/components/decisions/decision-panel';
+import { ImportedDecisions } from '@/components/decisions/imported-decisions';
+import { ProtocolDownloads } from '@/components/decisions/protocol-downloads';
 import { DecisionSupportPanel } from '@/components/decision-support/decision-support-panel';
 import type { Actor } from '@/lib/authz/actor';
+import { can } from '@/lib/authz/permissions';
+import { listCaseProtocols } from '@/lib/db/protocols/protocol-documents';
+import { listImportedDecisions } from '@/lib/db/protocols/imported-decisions';
 import { readCaseDecisions } from '@/lib/db/decisions/read-case-decisions';
 import { loadCaseLabs } from '@/lib/db/case-screen/load-case-labs';
 import { loadCaseReports } from '@/lib/db/case-screen/load-case-reports';
@@ -51,8 +57,24 @@ export async function DecisionSupportSection({ caseId, timeZone, inference }: Se
  * listed for "considered" are the decision-support panel's, when the actor may see them.
  */
 export async function DecisionSection({ actor, caseId, timeZone, inference }: SectionProps & { inference: Promise<CaseInferenceDto> | null }) {
-  const [decisions, models] = await Promise.all([readCaseDecisions({ actor, caseId }), inference ? inference.catch(() => null) : null]);
-  // Slots for the lead: <ProtocolDownloads/> per signed decision (decisionExtras, keyed by
-  // decision id) and <ImportedDecisions/> for the case (children of DecisionPanel).
-  return <DecisionPanel caseId={caseId} initialData={decisions} inference={models} timeZone={timeZone} />;
+  const [decisions, models, letters, imported] = await Promise.all([
+    readCaseDecisions({ actor, caseId }),
+    inference ? inference.catch(() => null) : null,
+    can(actor, 'decisions.export') ? listCaseProtocols({ actor, caseId }) : null,
+    listImportedDecisions({ actor, caseId }),
+  ]);
+  // Each decision that has a signed version gets its letters (generated for its meeting) and the
+  // FHIR export; while it is being amended they still hold the newest signed version.
+  const extras: Record<string, ReactNode> = {};
+  if (letters) {
+    for (const d of decisions.decisions) {
+      if (d.versions.length === 0) continue;
+      extras[d.id] = <ProtocolDownloads signedDecisionId={d.id} documents={letters.filter((l) => l.meetingId === (d.meeting?.id ?? null))} timeZone={timeZone} />;
+    }
+  }
+  return (
+    <DecisionPanel caseId={caseId} initialData={decisions} inference={models} timeZone={timeZone} decisionExtras={extras}>
+      <ImportedDecisions decisions={imported} timeZone={timeZone} />
+    </DecisionPanel>
+  );
 }

@@ -5,6 +5,8 @@ import { idSchema } from './common';
 export interface ProtocolDocumentDto {
   id: string;
   kind: 'CASE_PROTOCOL' | 'MEETING_PROTOCOL';
+  /** The meeting whose decision (case protocol) or protocol (meeting protocol) the file holds. */
+  meetingId: string | null;
   fileName: string;
   sha256: string;
   createdAt: string;

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/authz/actor';
 import { db } from '@/lib/db/client';
 import { saveDecisionDraft } from '@/lib/db/decisions/save-decision-draft';
 import { signDecision } from '@/lib/db/decisions/sign-decision';
+import { completeFollowUp } from '@/lib/db/follow-ups/complete-follow-up';
 import { reviewInferenceResult } from '@/lib/db/inference-results';
 import { runModelsForCaseAsSystem } from '@/lib/inference/run-models-for-case';
 import { PROCEDURE } from '@/lib/demo-world/clinical/code-systems';
@@ -79,6 +80,7 @@ export async function seedDemoPastMeetings(options: { now: Date; users: Record<'
   const author = asActor(byId.get(users.surgeon.id)!);
   const yesterday = new Date(options.now.getTime() - 86_400_000).toISOString().slice(0, 10);
   let decisions = 0;
+  let completed = 0;
 
   const boards = await db().board.findMany({ orderBy: { slug: 'asc' }, select: { id: true } });
   for (const board of boards) {
@@ -117,9 +119,23 @@ export async function seedDemoPastMeetings(options: { now: Date; users: Record<'
         followUpDueOn: position === 1 ? yesterday : null,
       });
       const saved = await saveDecisionDraft({ actor: author, input: { caseId: kase.id, meetingId: meeting.id, content } });
-      await signDecision({ actor: chair, input: { decisionId: saved.decisionId, expectedVersion: saved.version }, email: false, now: new Date(discussedAt.getTime() + 40 * 60_000) });
+      const signed = await signDecision({ actor: chair, input: { decisionId: saved.decisionId, expectedVersion: saved.version }, email: false, now: new Date(discussedAt.getTime() + 40 * 60_000) });
       decisions += 1;
+      // The first case's referrer already reported back: carried out, except on one board where
+      // the patient declined (the commonest reason published audits find).
+      if (position === 0) {
+        const task = await db().followUpTask.findUniqueOrThrow({ where: { id: signed.followUpTaskId }, select: { ownerId: true, version: true } });
+        const owner = asActor(byId.get(task.ownerId) ?? (await db().user.findUniqueOrThrow({ where: { id: task.ownerId }, select: { id: true, email: true, name: true, roles: true } })));
+        const declined = decisions === 3;
+        await completeFollowUp({
+          actor: owner,
+          input: declined
+            ? { taskId: signed.followUpTaskId, expectedVersion: task.version, outcome: 'NOT_IMPLEMENTED', reason: 'PATIENT_WISH', note: 'The patient chose to think it over and declined surgery for now (synthetic demo).' }
+            : { taskId: signed.followUpTaskId, expectedVersion: task.version, outcome: 'IMPLEMENTED', note: undefined },
+        });
+        completed += 1;
+      }
     }
   }
-  return { decisions };
+  return { decisions, completed };
 }

@@ -52,7 +52,7 @@ async function main() {
   for (const kase of scheduled) runs += (await runModelsForCaseAsSystem({ caseId: kase.id })).length;
   console.log(`Models ran on the ${scheduled.length} scheduled cases: ${runs} results.`);
   const past = await seedDemoPastMeetings({ now, users });
-  console.log(`Last week's meetings: ${past.decisions} decisions signed by the chair, with their follow-up tasks.`);
+  console.log(`Last week's meetings: ${past.decisions} decisions signed by the chair; ${past.completed} follow-ups already reported back, one overdue per board.`);
 }
 
 main()

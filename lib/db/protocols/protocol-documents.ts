@@ -14,12 +14,13 @@ import { versionOfCaseProtocol } from './case-protocol';
 // beyond what the page around them already read and audited); a download sends the patient
 // data and is audited per patient (`document.download` with the sha256) in the read's transaction.
 
-const listSelect = { id: true, kind: true, fileName: true, sha256: true, createdAt: true, createdBy: { select: { name: true } } } as const;
+const listSelect = { id: true, kind: true, meetingId: true, fileName: true, sha256: true, createdAt: true, createdBy: { select: { name: true } } } as const;
 
-function toDto(d: { id: string; kind: string; fileName: string; sha256: string; createdAt: Date; createdBy: { name: string } | null }): ProtocolDocumentDto {
+function toDto(d: { id: string; kind: string; meetingId: string | null; fileName: string; sha256: string; createdAt: Date; createdBy: { name: string } | null }): ProtocolDocumentDto {
   return {
     id: d.id,
     kind: d.kind as ProtocolDocumentDto['kind'],
+    meetingId: d.meetingId,
     fileName: d.fileName,
     sha256: d.sha256,
     createdAt: d.createdAt.toISOString(),
