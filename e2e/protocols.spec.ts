@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { seedBoard, seedBoardMember } from '../prisma/seed/boards';
 import { e2eDb } from './fixtures/db';
-import { createSignedDecisionRows } from './fixtures/signed-decision';
+import { signDecisionViaApp } from './fixtures/signed-decision';
 import { signInViaApi } from './fixtures/sign-in-api';
 import { createE2eUser, type E2eUser } from './fixtures/users';
 
@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   });
   meetingId = world.meetingId;
   boardName = world.boardName;
-  decisionId = (await createSignedDecisionRows({ caseId: world.caseId, meetingId, signedById: chair.id })).decisionId;
+  decisionId = signDecisionViaApp({ caseId: world.caseId, meetingId, authorId: chair.id, chairId: chair.id }).decisionId;
 });
 
 test('a coordinator generates the meeting protocol and downloads the file the audit log names', async ({ page }) => {

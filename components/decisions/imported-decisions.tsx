@@ -16,6 +16,7 @@ export function ImportedDecisions({ decisions, timeZone }: { decisions: Imported
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium">{d.title}</span>
             <Badge tone="warning">Imported from {d.source} — not signed in Konsil</Badge>
+            {d.supersededByVersion !== null && <Badge tone="neutral">Superseded by imported version {d.supersededByVersion}</Badge>}
           </div>
           <p className="mt-1 text-slate-600">
             {d.signedBy ? `Signed by ${d.signedBy}` : 'Signer not stated'}

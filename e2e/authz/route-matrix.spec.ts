@@ -8,7 +8,7 @@ import { roles, type Role } from '../../lib/authz/roles';
 import { permitsAccess, routeAccess, type RoutePattern } from '../../lib/authz/route-access';
 import { signInViaApi } from '../fixtures/sign-in-api';
 import { e2eDb } from '../fixtures/db';
-import { createSignedDecisionRows } from '../fixtures/signed-decision';
+import { signDecisionViaApp } from '../fixtures/signed-decision';
 import { createE2eUser, type E2eUser } from '../fixtures/users';
 
 /** A concrete URL for each pattern (dynamic segments filled with real rows). */
@@ -148,7 +148,7 @@ test.beforeAll(async () => {
     data: { kind: 'MEETING_PROTOCOL', meetingId: meeting.id, fileName: 'fixture-protocol.pdf', contentType: 'application/pdf', bytes: pdf, sha256: createHash('sha256').update(pdf).digest('hex') },
     select: { id: true },
   });
-  const signed = await createSignedDecisionRows({ caseId: someCase.id, meetingId: meeting.id, signedById: users.CLINICIAN.id });
+  const signed = signDecisionViaApp({ caseId: someCase.id, meetingId: meeting.id, authorId: users.CLINICIAN.id });
   fixtures = {
     someUserId: users.CLINICIAN.id,
     someImportJobId: job.id,

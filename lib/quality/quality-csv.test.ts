@@ -18,4 +18,13 @@ describe('qualityCsv', () => {
       '',
     ]);
   });
+
+  it('neutralises formulas hidden behind a tab, a carriage return or spaces', () => {
+    const row = (name: string) =>
+      qualityCsv({ from: '2026-01-01', to: '2026-01-31', metrics: [{ boardId: 'b', boardName: name, key: 'cases_discussed', label: 'x', unit: 'count', value: 1, numerator: null, denominator: null }] }).split('\r\n')[1]!;
+    expect(row('\t=HYPERLINK("http://x")')).toMatch(/^"'\t=HYPERLINK/);
+    expect(row('  @SUM(A1)')).toMatch(/^'  @SUM/);
+    expect(row('\r-1+1')).toMatch(/^"'\r-1\+1/);
+    expect(row('Lung board')).toBe('Lung board,2026-01-01,2026-01-31,cases_discussed,count,1,,');
+  });
 });

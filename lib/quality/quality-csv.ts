@@ -8,8 +8,9 @@ const header = ['board', 'period_from', 'period_to', 'metric', 'unit', 'value', 
 function cell(value: string | number | null): string {
   if (value === null) return '';
   const text = typeof value === 'number' ? String(Math.round(value * 1e6) / 1e6) : value;
-  // A leading =, +, - or @ in a name would make a spreadsheet run it as a formula.
-  const safe = typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // A leading =, +, - or @ in a name (also after a tab, carriage return or spaces, which
+  // spreadsheets skip) would make a spreadsheet run it as a formula (OWASP CSV injection).
+  const safe = typeof value === 'string' && /^[\s]*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

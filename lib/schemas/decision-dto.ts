@@ -6,6 +6,8 @@ export interface PersonDto {
   id: string;
   name: string;
   specialty: string | null;
+  /** Konsil roles (CLINICIAN, COORDINATOR …): only clinicians may own a follow-up. */
+  roles: string[];
 }
 
 export interface ConsideredResultDto {

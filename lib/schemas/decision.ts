@@ -98,7 +98,9 @@ export const decisionContentSchema = z.object({
   /** When the follow-up is due (YYYY-MM-DD); null = the default (lib/decisions/follow-up-due.ts). */
   followUpDueOn: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD.')
+    // A real calendar day: "2026-02-31" would otherwise roll over to 3 March in the task.
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Not a calendar date.')
     .nullable()
     .default(null),
 });

@@ -41,7 +41,9 @@ export async function createSignedDecision(options: {
   caseId: string;
   meetingId: string;
   content?: DecisionContent;
+  /** When the chair signs (default now): a follow-up cannot be due before it. */
+  signedAt?: Date;
 }): Promise<SignedDecision> {
   const saved = await saveDecisionDraft({ actor: options.author, input: { caseId: options.caseId, meetingId: options.meetingId, content: options.content ?? sampleDecisionContent() } });
-  return signDecision({ actor: options.chair, input: { decisionId: saved.decisionId, expectedVersion: saved.version }, email: false });
+  return signDecision({ actor: options.chair, input: { decisionId: saved.decisionId, expectedVersion: saved.version }, email: false, now: options.signedAt });
 }

@@ -6,7 +6,7 @@ import { AppError, notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DecisionTransitionInput } from '@/lib/schemas/decision';
 import { db } from '../client';
-import { decisionScope } from './decision-scope';
+import { decisionScope, isBoardMember, NOT_A_MEMBER_MESSAGE } from './decision-scope';
 
 /**
  * Opens a signed decision for correction. Nothing signed changes: the newest version stays the
@@ -17,8 +17,9 @@ export async function startAmendment(options: { actor: Actor; input: DecisionTra
   const { actor, input } = options;
   assertCan(actor, 'decisions.edit');
   return db().$transaction(async (tx) => {
-    const decision = await tx.decision.findFirst({ where: { AND: [{ id: input.decisionId }, decisionScope(actor)] }, select: { id: true, status: true, case: { select: { patientId: true } }, _count: { select: { versions: true } } } });
+    const decision = await tx.decision.findFirst({ where: { AND: [{ id: input.decisionId }, decisionScope(actor)] }, select: { id: true, status: true, case: { select: { patientId: true, boardId: true } }, _count: { select: { versions: true } } } });
     if (!decision) throw notFound('The decision');
+    if (!(await isBoardMember(tx, actor, decision.case.boardId))) throw new AppError('FORBIDDEN', NOT_A_MEMBER_MESSAGE);
     if (decision.status === 'AMENDING') throw new AppError('CONFLICT', 'An amendment of this decision is already open.');
     if (decision.status !== 'SIGNED') throw new AppError('CONFLICT', 'Only a signed decision is amended; edit the draft instead.');
     const moved = await tx.decision.updateMany({ where: { id: decision.id, version: input.expectedVersion, status: 'SIGNED' }, data: { status: 'AMENDING', lastEditedById: actor.id, version: { increment: 1 } } });
@@ -42,9 +43,10 @@ export async function cancelAmendment(options: { actor: Actor; input: DecisionTr
   return db().$transaction(async (tx) => {
     const decision = await tx.decision.findFirst({
       where: { AND: [{ id: input.decisionId }, decisionScope(actor)] },
-      select: { id: true, status: true, case: { select: { patientId: true } }, versions: { orderBy: { number: 'desc' }, take: 1, select: { number: true, content: true } } },
+      select: { id: true, status: true, case: { select: { patientId: true, boardId: true } }, versions: { orderBy: { number: 'desc' }, take: 1, select: { number: true, content: true } } },
     });
     if (!decision) throw notFound('The decision');
+    if (!(await isBoardMember(tx, actor, decision.case.boardId))) throw new AppError('FORBIDDEN', NOT_A_MEMBER_MESSAGE);
     const newest = decision.versions[0];
     if (decision.status !== 'AMENDING' || !newest) throw new AppError('CONFLICT', 'There is no open amendment of this decision.');
     const moved = await tx.decision.updateMany({

@@ -143,6 +143,23 @@ describe('a signed decision through plain SQL', () => {
     await insert(2, '   ');
   });
 
+  it('refuses a version forged beside the signing path: on a signed decision, by a non-chair, with a bogus hash, or without signing the decision', async () => {
+    const d = await signedDecision();
+    const forge = `INSERT INTO decision_versions (id, "decisionId", number, content, "amendmentReason", "signedById", "contentSha256") SELECT $5, id, $2::int, $6::jsonb, $3, $4, $7 FROM decisions WHERE id = $1`;
+    const palliative = JSON.stringify(sampleDecisionContent({ intent: 'PALLIATIVE' }));
+    // A second version on a SIGNED decision (no amendment opened), even by the chair with a reason.
+    await expectRefusedBySql(d.decisionId, forge, [d.decisionId, 2, 'Quietly changed.', chair.id, 'forged-v2', palliative, 'a'.repeat(64)], /only added by signing its draft or an open amendment/);
+
+    const w = await createTestMeeting({ referrer, cases: 1, members: [{ actor: chair, role: 'CHAIR' }, { actor: member, role: 'MEMBER' }] });
+    const draft = await saveDecisionDraft({ actor: member, input: { caseId: w.caseIds[0]!, meetingId: w.meetingId, content: sampleDecisionContent() } });
+    const draftContent = JSON.stringify(sampleDecisionContent());
+    await expectRefusedBySql(draft.decisionId, forge, [draft.decisionId, 1, null, member.id, 'forged-member', draftContent, 'a'.repeat(64)], /only an active chair/);
+    await expectRefusedBySql(draft.decisionId, forge, [draft.decisionId, 1, null, chair.id, 'forged-hash', draftContent, 'not-a-hash'], /sha256/);
+    // By the chair, well-formed, but the decision is left a DRAFT: refused when the statement commits.
+    await expectRefusedBySql(draft.decisionId, forge, [draft.decisionId, 1, null, chair.id, 'forged-unsigned', draftContent, 'a'.repeat(64)], /added without signing the decision/);
+    expect(await db().decisionVersion.count({ where: { decisionId: draft.decisionId } })).toBe(0);
+  });
+
   it('refuses a follow-up outcome without its reason, and an outcome without a completion time', async () => {
     const d = await signedDecision();
     await expectRefusedBySql(d.decisionId, `UPDATE follow_up_tasks SET status = 'NOT_IMPLEMENTED', "completedAt" = now() WHERE id = $1`, [d.taskId], /follow_up_tasks_outcome_check/);

@@ -10,11 +10,13 @@ import type { CaseDecisionsDto, DecisionDto, PersonDto } from '@/lib/schemas/dec
 import { db } from '../client';
 import { isBoardChair } from './decision-scope';
 
-const person = (u: { id: string; name: string; title?: string | null; specialty?: string | null }): PersonDto => ({
+const person = (u: { id: string; name: string; title?: string | null; specialty?: string | null; roles?: readonly string[] }): PersonDto => ({
   id: u.id,
   name: u.title ? `${u.title} ${u.name}` : u.name,
   specialty: u.specialty ?? null,
+  roles: [...(u.roles ?? [])],
 });
+const personSelect = { id: true, name: true, title: true, specialty: true, roles: true } as const;
 
 /** Stored JSON → the content shape (defaults fill fields added after it was written). */
 function toContent(json: unknown): DecisionContent {
@@ -37,8 +39,8 @@ export async function readCaseDecisions(options: { actor: Actor; caseId: string 
         id: true,
         patientId: true,
         boardId: true,
-        referringUser: { select: { id: true, name: true, title: true, specialty: true } },
-        board: { select: { name: true, timeZone: true, members: { where: { user: { active: true } }, select: { user: { select: { id: true, name: true, title: true, specialty: true } } } } } },
+        referringUser: { select: personSelect },
+        board: { select: { name: true, timeZone: true, members: { where: { user: { active: true } }, select: { user: { select: personSelect } } } } },
       },
     });
     if (!kase) throw notFound('The case');
@@ -47,15 +49,15 @@ export async function readCaseDecisions(options: { actor: Actor; caseId: string 
       orderBy: { createdAt: 'desc' },
       include: {
         meeting: { select: { id: true, startsAt: true, status: true } },
-        lastEditedBy: { select: { id: true, name: true, title: true, specialty: true } },
+        lastEditedBy: { select: personSelect },
         versions: {
           orderBy: { number: 'desc' },
           include: {
-            signedBy: { select: { id: true, name: true, title: true, specialty: true } },
+            signedBy: { select: personSelect },
             consideredResults: { include: { inferenceResult: { select: { id: true, modelFileSha256: true, modelVersion: { select: { name: true, semver: true } } } } } },
           },
         },
-        followUp: { include: { owner: { select: { id: true, name: true, title: true, specialty: true } } } },
+        followUp: { include: { owner: { select: personSelect } } },
       },
     });
     const decided = new Set(rows.map((r) => r.meeting?.id).filter(Boolean));
@@ -124,7 +126,7 @@ export async function readCaseDecisions(options: { actor: Actor; caseId: string 
         .map((i) => ({ ...meetingInfo(i.meeting), attendeeIds: [...new Set(i.meeting.attendance.map((a) => a.userId))] })),
       people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
       referringUser: person(kase.referringUser),
-      canEdit: can(actor, 'decisions.edit'),
+      canEdit: can(actor, 'decisions.edit') && kase.board.members.some((m) => m.user.id === actor.id),
       canSign: can(actor, 'decisions.sign') && (await isBoardChair(tx, actor, kase.boardId)),
     };
   });

@@ -8,6 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SaveDecisionDraftInput } from '@/lib/schemas/decision';
 import { db } from '../client';
 import { assertContentReferences } from './check-content-references';
+import { isBoardMember, NOT_A_MEMBER_MESSAGE } from './decision-scope';
 
 export interface SavedDraft {
   decisionId: string;
@@ -35,6 +36,7 @@ export async function saveDecisionDraft(options: { actor: Actor; input: SaveDeci
     return await db().$transaction(async (tx) => {
       const kase = await tx.case.findFirst({ where: { AND: [{ id: input.caseId }, caseScope(actor)] }, select: { id: true, patientId: true, boardId: true } });
       if (!kase) throw notFound('The case');
+      if (!(await isBoardMember(tx, actor, kase.boardId))) throw new AppError('FORBIDDEN', NOT_A_MEMBER_MESSAGE);
       const item = await tx.agendaItem.findFirst({
         where: { caseId: kase.id, meetingId: input.meetingId },
         select: { status: true, meeting: { select: { status: true, boardId: true } } },
@@ -42,7 +44,8 @@ export async function saveDecisionDraft(options: { actor: Actor; input: SaveDeci
       if (!item || item.meeting.boardId !== kase.boardId) throw new AppError('VALIDATION', 'This case is not on that meeting’s agenda.');
       if (item.meeting.status === 'CANCELLED') throw new AppError('CONFLICT', 'The meeting was cancelled; record the decision at the meeting the case moved to.');
       if (item.status === 'POSTPONED') throw new AppError('CONFLICT', 'The case was postponed at this meeting; record the decision where it is discussed.');
-      await assertContentReferences(tx, kase.id, input.content);
+      const existing = await tx.decision.findUnique({ where: { caseId_meetingId: { caseId: kase.id, meetingId: input.meetingId } }, select: { id: true, status: true } });
+      await assertContentReferences(tx, { caseId: kase.id, meetingId: input.meetingId, decisionId: existing?.id, content: input.content });
       const draft = input.content as unknown as Prisma.InputJsonValue;
 
       let decisionId: string;
@@ -57,7 +60,7 @@ export async function saveDecisionDraft(options: { actor: Actor; input: SaveDeci
         ({ id: decisionId, version, updatedAt } = created);
         status = 'DRAFT';
       } else {
-        const current = await tx.decision.findUnique({ where: { caseId_meetingId: { caseId: kase.id, meetingId: input.meetingId } }, select: { id: true, status: true } });
+        const current = existing;
         if (!current) throw notFound('The decision');
         if (current.status === 'SIGNED') throw new AppError('CONFLICT', 'This decision has been signed and cannot be edited. Amend it to correct it.');
         const written = await tx.decision.updateMany({

@@ -72,7 +72,7 @@ export async function signDecision(options: { actor: Actor; input: SignDecisionI
         throw new AppError('VALIDATION', 'The decision is not complete enough to sign.', { fieldErrors: flat.fieldErrors as FieldErrors });
       }
       const content = parsed.data;
-      await assertContentReferences(tx, decision.caseId, content);
+      await assertContentReferences(tx, { caseId: decision.caseId, meetingId: decision.meetingId, decisionId: decision.id, content });
       const contentSha256 = decisionContentSha256(content);
       const previous = amending ? await tx.decisionVersion.findFirst({ where: { decisionId: decision.id }, orderBy: { number: 'desc' }, select: { contentSha256: true } }) : null;
       if (previous && previous.contentSha256 === contentSha256) {
@@ -81,6 +81,9 @@ export async function signDecision(options: { actor: Actor; input: SignDecisionI
 
       const versionNumber = decision._count.versions + 1;
       const signedAt = options.now ?? new Date();
+      if (content.followUpDueOn && content.followUpDueOn < signedAt.toISOString().slice(0, 10)) {
+        throw new AppError('VALIDATION', 'The follow-up cannot be due before the decision is signed.', { fieldErrors: { followUpDueOn: ['Choose today or a later day.'] } });
+      }
       const storedContent = content as unknown as Prisma.InputJsonValue;
       const version = await tx.decisionVersion.create({
         data: { decisionId: decision.id, number: versionNumber, content: storedContent, amendmentReason: input.amendmentReason ?? null, signedById: actor.id, signedAt, contentSha256 },
@@ -171,16 +174,19 @@ async function upsertFollowUp(
     const task = await tx.followUpTask.create({ data: { decisionId: decision.id, caseId: decision.caseId, ownerId, dueOn: dueDate }, select: { id: true } });
     return { id: task.id, ownerId, dueOn, created: true, ownerChanged: false, dueChanged: false };
   }
-  const task = await tx.followUpTask.findUniqueOrThrow({ where: { id: decision.followUp.id }, select: { id: true, status: true, ownerId: true, dueOn: true } });
+  const task = await tx.followUpTask.findUniqueOrThrow({ where: { id: decision.followUp.id }, select: { id: true, status: true, ownerId: true, dueOn: true, version: true } });
   const currentDue = task.dueOn.toISOString().slice(0, 10);
   if (task.status !== 'OPEN') return { id: task.id, ownerId: task.ownerId, dueOn: currentDue, created: false, ownerChanged: false, dueChanged: false };
   const ownerChanged = task.ownerId !== ownerId;
   const dueChanged = currentDue !== dueOn && content.followUpDueOn !== null;
   if (ownerChanged || dueChanged) {
-    await tx.followUpTask.update({
-      where: { id: task.id },
-      data: { ownerId, ...(dueChanged ? { dueOn: dueDate, overdueNotifiedAt: null } : {}), version: { increment: 1 } },
+    // Only while still OPEN and unchanged: an owner completing it at this very moment wins, and
+    // the amendment then leaves the completed task as recorded (like any completed task).
+    const retargeted = await tx.followUpTask.updateMany({
+      where: { id: task.id, status: 'OPEN', version: task.version },
+      data: { ownerId, ...(dueChanged ? { dueOn: dueDate } : {}), overdueNotifiedAt: null, version: { increment: 1 } },
     });
+    if (retargeted.count === 0) return { id: task.id, ownerId: task.ownerId, dueOn: currentDue, created: false, ownerChanged: false, dueChanged: false };
   }
   return { id: task.id, ownerId, dueOn: dueChanged ? dueOn : currentDue, created: false, ownerChanged, dueChanged };
 }

@@ -29,7 +29,9 @@ export async function completeFollowUp(options: { actor: Actor; input: CompleteF
   assertCan(actor, 'followups.complete');
   return db().$transaction(async (tx) => {
     const task = await tx.followUpTask.findFirst({
-      where: { id: input.taskId, OR: [{ ownerId: actor.id }, { case: caseScope(actor) }] },
+      // The owner must still see the case (the decision names owners only from the case's people;
+      // someone since removed from the board loses the task with the case).
+      where: { id: input.taskId, case: caseScope(actor) },
       select: { id: true, ownerId: true, decisionId: true, caseId: true, status: true, case: { select: { patientId: true, status: true } } },
     });
     if (!task) throw notFound('The follow-up task');

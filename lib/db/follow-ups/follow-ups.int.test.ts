@@ -28,7 +28,10 @@ beforeAll(async () => {
 });
 afterAll(() => stopBoss());
 
-/** A board (chair, member, coordinator) with one case signed; the follow-up due on `dueOn`. */
+/**
+ * A board (chair, member, coordinator; a named owner joins as a member: owners come from the
+ * case's people) with one case signed on 2025-12-01; the follow-up due on `dueOn`.
+ */
 async function signedTask(options: { dueOn?: string; owner?: Actor } = {}) {
   const w = await createTestMeeting({
     referrer,
@@ -37,6 +40,7 @@ async function signedTask(options: { dueOn?: string; owner?: Actor } = {}) {
       { actor: chair, role: 'CHAIR' },
       { actor: member, role: 'MEMBER' },
       { actor: coordinator, role: 'COORDINATOR' },
+      ...(options.owner ? [{ actor: options.owner, role: 'MEMBER' as const }] : []),
     ],
   });
   const signed = await createSignedDecision({
@@ -45,6 +49,7 @@ async function signedTask(options: { dueOn?: string; owner?: Actor } = {}) {
     caseId: w.caseIds[0]!,
     meetingId: w.meetingId,
     content: sampleDecisionContent({ followUpDueOn: options.dueOn ?? '2099-01-01', followUpOwnerId: options.owner?.id ?? null }),
+    signedAt: new Date('2025-12-01T12:00:00Z'),
   });
   return { ...w, caseId: w.caseIds[0]!, taskId: signed.followUpTaskId };
 }

@@ -25,9 +25,9 @@ export async function listMyFollowUps(options: { actor: Actor; now?: Date }): Pr
   const { actor, now = new Date() } = options;
   assertCan(actor, 'followups.complete');
   return db().$transaction(async (tx) => {
-    const open = await tx.followUpTask.findMany({ where: { ownerId: actor.id, status: 'OPEN' }, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }], take: LIMIT, select: followUpTaskSelect });
+    const open = await tx.followUpTask.findMany({ where: { ownerId: actor.id, status: 'OPEN', case: caseScope(actor) }, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }], take: LIMIT, select: followUpTaskSelect });
     const done = await tx.followUpTask.findMany({
-      where: { ownerId: actor.id, status: { not: 'OPEN' } },
+      where: { ownerId: actor.id, status: { not: 'OPEN' }, case: caseScope(actor) },
       orderBy: [{ completedAt: 'desc' }, { id: 'asc' }],
       take: LIMIT,
       select: followUpTaskSelect,

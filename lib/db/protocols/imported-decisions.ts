@@ -24,7 +24,7 @@ export async function listImportedDecisions(options: { actor: Actor; caseId: str
       where: { patientId: kase.patientId },
       orderBy: [{ signedAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
       take: 20,
-      select: { id: true, title: true, content: true, signedBy: true, signedAt: true, sourceSystem: true },
+      select: { id: true, title: true, content: true, signedBy: true, signedAt: true, sourceSystem: true, sourceId: true },
     });
     if (rows.length > 0) {
       await writeAuditEvent(tx, {
@@ -36,16 +36,36 @@ export async function listImportedDecisions(options: { actor: Actor; caseId: str
         detail: { caseId: kase.id, importedDecisionIds: rows.map((r) => r.id) },
       });
     }
+    const newest = newestKonsilVersions(rows);
     return rows.map((r) => {
       const parsed = decisionContentSchema.safeParse(r.content);
+      const version = konsilVersion(r);
       return {
         id: r.id,
         title: r.title,
-        source: r.sourceSystem === KONSIL_SYSTEM.decision ? 'Konsil export' : (r.sourceSystem ?? 'unknown source'),
+        // The identifier system is what the sender claims: a label, not proof of origin.
+        source: r.sourceSystem === KONSIL_SYSTEM.decision ? 'a Konsil export' : (r.sourceSystem ?? 'unknown source'),
+        supersededByVersion: version && newest.get(version.decisionId)! > version.number ? newest.get(version.decisionId)! : null,
         signedBy: r.signedBy,
         signedAt: r.signedAt?.toISOString() ?? null,
         content: parsed.success ? parsed.data : decisionContentSchema.parse({}),
       };
     });
   });
+}
+
+/** Konsil exports carry `<decisionId>/v<n>` as the CarePlan identifier: later versions supersede earlier ones. */
+function konsilVersion(row: { sourceSystem: string | null; sourceId: string | null }): { decisionId: string; number: number } | null {
+  if (row.sourceSystem !== KONSIL_SYSTEM.decision || !row.sourceId) return null;
+  const match = /^(.+)\/v(\d+)$/.exec(row.sourceId);
+  return match ? { decisionId: match[1]!, number: Number(match[2]) } : null;
+}
+
+function newestKonsilVersions(rows: { sourceSystem: string | null; sourceId: string | null }[]): Map<string, number> {
+  const newest = new Map<string, number>();
+  for (const row of rows) {
+    const v = konsilVersion(row);
+    if (v && v.number > (newest.get(v.decisionId) ?? 0)) newest.set(v.decisionId, v.number);
+  }
+  return newest;
 }

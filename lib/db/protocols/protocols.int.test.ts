@@ -157,7 +157,7 @@ describe('FHIR export and re-import', () => {
     expect(after[0]!.updatedAt).toEqual(updatedAt);
 
     const shown = await listImportedDecisions({ actor: referrer, caseId: w.caseIds[0]! });
-    expect(shown.map((d) => [d.source, d.signedBy, d.content.recommendations.length])).toEqual([['Konsil export', 'Chair', 3]]);
+    expect(shown.map((d) => [d.source, d.signedBy, d.content.recommendations.length])).toEqual([['a Konsil export', 'Chair', 3]]);
     expect(await db().auditEvent.count({ where: { action: 'imported_decision.read', actorId: referrer.id, patientId } })).toBe(1);
     await expect(listImportedDecisions({ actor: outsider, caseId: w.caseIds[0]! })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

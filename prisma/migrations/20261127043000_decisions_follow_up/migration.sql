@@ -127,6 +127,8 @@ CREATE FUNCTION konsil_decision_version_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   expected integer;
+  decision_status text;
+  board_id text;
 BEGIN
   SELECT coalesce(max("number"), 0) + 1 INTO expected FROM "decision_versions" WHERE "decisionId" = NEW."decisionId";
   IF NEW."number" <> expected THEN
@@ -137,6 +139,26 @@ BEGIN
     RAISE EXCEPTION 'an amendment (version %) needs a reason', NEW."number"
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
+  -- Only a signature adds a version: of a draft (version 1) or of an open amendment (later
+  -- versions), by an active CHAIR of the case's board, with a sha256 in its column.
+  SELECT d."status"::text, c."boardId" INTO decision_status, board_id
+    FROM "decisions" d JOIN "cases" c ON c."id" = d."caseId"
+    WHERE d."id" = NEW."decisionId" FOR UPDATE OF d;
+  IF (NEW."number" = 1 AND decision_status IS DISTINCT FROM 'DRAFT') OR (NEW."number" > 1 AND decision_status IS DISTINCT FROM 'AMENDING') THEN
+    RAISE EXCEPTION 'decision % is %: a version is only added by signing its draft or an open amendment', NEW."decisionId", decision_status
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF NOT EXISTS (
+    SELECT 1 FROM "board_memberships" bm JOIN "users" u ON u."id" = bm."userId"
+    WHERE bm."boardId" = board_id AND bm."userId" = NEW."signedById" AND bm."role" = 'CHAIR' AND u."active"
+  ) THEN
+    RAISE EXCEPTION 'only an active chair of the board signs its decisions'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF NEW."contentSha256" !~ '^[0-9a-f]{64}$' THEN
+    RAISE EXCEPTION 'contentSha256 must be a sha256 in hex'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
   RETURN NEW;
 END
 $$;
@@ -144,6 +166,27 @@ $$;
 CREATE TRIGGER decision_versions_numbered
   BEFORE INSERT ON "decision_versions"
   FOR EACH ROW EXECUTE FUNCTION konsil_decision_version_insert();
+
+-- At commit: the transaction that added a version also made the decision SIGNED with exactly
+-- that content. A version slipped in beside the signing path (plain SQL) fails its commit.
+CREATE FUNCTION konsil_decision_version_committed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM "decision_versions" v WHERE v."decisionId" = NEW."decisionId" AND v."number" > NEW."number") THEN
+    RETURN NULL;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM "decisions" d WHERE d."id" = NEW."decisionId" AND d."status"::text = 'SIGNED' AND d."draft" = NEW."content") THEN
+    RAISE EXCEPTION 'version % of decision % was added without signing the decision to it', NEW."number", NEW."decisionId"
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER decision_versions_signed_at_commit
+  AFTER INSERT ON "decision_versions"
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION konsil_decision_version_committed();
 
 -- The decisions row: born DRAFT, then DRAFT → SIGNED → AMENDING → SIGNED …; never back to DRAFT, never deleted
 -- once signed, never moved to another case or meeting, and a SIGNED row's draft is exactly
