@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { meetingScope } from '@/lib/authz/scopes';
 import { writeAuditEvents } from '@/lib/audit/write-audit-event';
-import { notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { computeQuorum } from '@/lib/live/quorum';
 import type { MeetingProtocolData } from '@/lib/protocols/meeting-protocol-data';
 import { decisionContentSchema } from '@/lib/schemas/decision';
@@ -19,6 +19,8 @@ import type { StoredProtocol } from './case-protocol';
 export interface MeetingProtocolRead {
   data: MeetingProtocolData;
   patientIds: string[];
+  /** Signed versions of the meeting's decisions at reading time (the store checks none was added). */
+  signedVersions: number;
 }
 
 export async function readMeetingProtocolData(options: { actor: Actor; meetingId: string }): Promise<MeetingProtocolRead> {
@@ -95,7 +97,8 @@ async function loadMeetingProtocol(tx: Tx, options: { actor: Actor; meetingId: s
     }),
   };
   const patientIds = [...new Set(meeting.agendaItems.map((i) => i.case.patient.id))].sort();
-  return { data, patientIds };
+  const signedVersions = await tx.decisionVersion.count({ where: { decision: { meetingId: meeting.id } } });
+  return { data, patientIds, signedVersions };
 }
 
 export function meetingProtocolFileName(data: MeetingProtocolData): string {
@@ -111,6 +114,9 @@ export async function storeMeetingProtocol(options: { actor: Actor; read: Meetin
   return db().$transaction(async (tx) => {
     const inScope = await tx.meeting.count({ where: { AND: [{ id: meetingId }, meetingScope(actor)] } });
     if (!inScope) throw notFound('The meeting');
+    // A decision signed or amended while the PDF rendered would make the stored protocol stale.
+    const signedNow = await tx.decisionVersion.count({ where: { decision: { meetingId } } });
+    if (signedNow !== read.signedVersions) throw new AppError('CONFLICT', 'A decision of this meeting was signed or amended meanwhile. Generate the protocol again.');
     const fileName = meetingProtocolFileName(read.data);
     const document = await tx.generatedDocument.create({
       data: { kind: 'MEETING_PROTOCOL', meetingId, fileName, contentType: 'application/pdf', bytes: new Uint8Array(pdf), sha256, createdById: actor.id },

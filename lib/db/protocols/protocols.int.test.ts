@@ -17,6 +17,7 @@ import { createTestMeeting, type TestMeeting } from '@/lib/test/create-test-meet
 import { saveDecisionDraft } from '../decisions/save-decision-draft';
 import { exportDecisionFhir } from './export-decision-fhir';
 import { listImportedDecisions } from './imported-decisions';
+import { readMeetingProtocolData, storeMeetingProtocol } from './meeting-protocol';
 import { getProtocolDocument, listCaseProtocols, listMeetingProtocols } from './protocol-documents';
 
 let chair: Actor;
@@ -107,6 +108,14 @@ describe('meeting protocol', () => {
     expect((await listMeetingProtocols({ actor: chair, meetingId: w.meetingId })).map((d) => d.id)).toEqual([doc.id]);
     const file = await getProtocolDocument({ actor: chair, documentId: doc.id });
     expect(file.sha256).toBe(sha(file.bytes));
+  });
+
+  it('is not stored when a decision of the meeting was signed while it rendered', async () => {
+    const m = await createTestMeeting({ referrer, cases: 1, members: [{ actor: chair, role: 'CHAIR' }, { actor: member, role: 'MEMBER' }, { actor: coordinator, role: 'COORDINATOR' }] });
+    const read = await readMeetingProtocolData({ actor: coordinator, meetingId: m.meetingId });
+    await createSignedDecision({ author: member, chair, caseId: m.caseIds[0]!, meetingId: m.meetingId });
+    await expect(storeMeetingProtocol({ actor: coordinator, read, pdf: Buffer.from('%PDF-1.4 stale') })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await db().generatedDocument.count({ where: { meetingId: m.meetingId } })).toBe(0);
   });
 
   it('is not found for a clinician outside the board', async () => {
