@@ -125,7 +125,7 @@ async function main() {
     guideline: { basis: 'S3', reference: 'S3-Leitlinie Mammakarzinom 4.4 (2021)', deviates: false, deviationReason: '' },
     trial: { considered: true, id: 'NCT00000000' },
     patientPreference: 'Prefers treatment close to home.',
-    rationale: 'pT1c pN0 M0, HER2-positive, HR-negative after breast-conserving surgery: adjuvant anti-HER2 therapy and whole-breast irradiation per guideline.',
+    rationale: 'pT1c (> 1 cm, ≤ 2 cm) pN0 M0, HER2-positive, HR-negative after breast-conserving surgery: adjuvant anti-HER2 therapy and whole-breast irradiation per guideline.',
     dissents: [{ userId: surgeon.id, name: 'Dr. med. Jonas Becker', statement: 'Would discuss a boost to the tumour bed.' }],
     attendeeIds: [chair.id, radiologist.id, pathologist.id, surgeon.id],
   });

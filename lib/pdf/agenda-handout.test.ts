@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCompleteness } from '@/lib/preparation/completeness';
 import type { MeetingPreparationDto, PreparedCaseDto } from '@/lib/schemas/meeting-preparation';
 import { renderAgendaHandout } from './agenda-handout';
+import { pdfText } from './pdf-text';
 
 const now = new Date('2026-11-27T12:00:00Z');
 
@@ -60,5 +61,19 @@ describe('renderAgendaHandout', () => {
   it('renders an empty agenda', async () => {
     const pdf = await renderAgendaHandout(data([]), 2, now);
     expect(pdf.toString('latin1')).toContain('Agenda handout, 0 cases');
+  }, 30_000);
+
+  it('prints names and questions outside WinAnsi as written', async () => {
+    const unicode = '≤ ≥ → × Δ µ Łukasz Wąsowski Ölçer';
+    const pdf = await renderAgendaHandout(
+      data([item(1, { patient: { ...item(1).patient, displayName: 'Wąsowski, Łukasz' }, question: `Re-challenge at ECOG ≤ 1? ${unicode}`, referrer: { id: 'u2', name: 'Dr. Ölçer' } })]),
+      1,
+      now,
+    );
+    const text = pdfText(pdf).replace(/\n/g, '');
+    expect(text).toContain('1. Wąsowski, Łukasz · MRN SYN-001');
+    expect(text).toContain(`Question: Re-challenge at ECOG ≤ 1? ${unicode}`);
+    expect(text).toContain('Referred by Dr. Ölçer');
+    expect(text).not.toContain('\uFFFD');
   }, 30_000);
 });

@@ -8,18 +8,19 @@ import 'server-only';
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { formatDateTime } from '@/lib/format/date';
 import type { MeetingPreparationDto, PreparedCaseDto } from '@/lib/schemas/meeting-preparation';
+import { PDF_FONT_FAMILY, bold, registerPdfFonts } from './fonts';
 
 const styles = StyleSheet.create({
-  page: { padding: 36, paddingBottom: 48, fontSize: 10, fontFamily: 'Helvetica', color: '#0f172a' },
-  title: { fontSize: 16, fontFamily: 'Helvetica-Bold', marginBottom: 4 },
+  page: { padding: 36, paddingBottom: 48, fontSize: 10, fontFamily: PDF_FONT_FAMILY, color: '#0f172a' },
+  title: { fontSize: 16, ...bold, marginBottom: 4 },
   subtitle: { fontSize: 10, color: '#475569', marginBottom: 2 },
   case: { borderTop: '1pt solid #cbd5e1', paddingTop: 8, marginTop: 8 },
   caseHead: { flexDirection: 'row', justifyContent: 'space-between' },
-  name: { fontSize: 11, fontFamily: 'Helvetica-Bold' },
-  synthetic: { fontSize: 8, color: '#92400e', fontFamily: 'Helvetica-Bold' },
-  label: { fontFamily: 'Helvetica-Bold' },
+  name: { fontSize: 11, ...bold },
+  synthetic: { fontSize: 8, color: '#92400e', ...bold },
+  label: { ...bold },
   line: { marginTop: 2 },
-  postponed: { color: '#b91c1c', fontFamily: 'Helvetica-Bold' },
+  postponed: { color: '#b91c1c', ...bold },
   footer: { position: 'absolute', bottom: 20, left: 36, right: 36, fontSize: 8, color: '#64748b', flexDirection: 'row', justifyContent: 'space-between' },
 });
 
@@ -95,5 +96,6 @@ export function AgendaHandout({ data, revision, generatedAt }: { data: MeetingPr
 }
 
 export async function renderAgendaHandout(data: MeetingPreparationDto, revision: number, generatedAt: Date = new Date()): Promise<Buffer> {
+  registerPdfFonts();
   return renderToBuffer(<AgendaHandout data={data} revision={revision} generatedAt={generatedAt} />);
 }

@@ -61,4 +61,22 @@ describe('renderCaseProtocol', () => {
     expect(text).not.toContain('Amendment history');
     expect(text).not.toContain('SYNTHETIC');
   }, 30_000);
+
+  it('prints text outside WinAnsi as written: the letter must say what was signed', async () => {
+    const unicode = '≤ ≥ → × Δ µ Łukasz Wąsowski Ölçer';
+    const data: DecisionExportData = {
+      ...signedDecisionFixture,
+      version: {
+        ...signedDecisionFixture.version,
+        content: { ...signedDecisionFixture.version.content, rationale: `ECOG ≤ 1, 4x EC → 12× paclitaxel; ${unicode}` },
+      },
+      patient: { ...signedDecisionFixture.patient, familyName: 'Wąsowski', givenName: 'Łukasz' },
+      case: { ...signedDecisionFixture.case, referrer: { ...signedDecisionFixture.case.referrer, name: 'Ayşe Ölçer' } },
+    };
+    const text = await textOf(data);
+    expect(text).toContain(`Rationale: ECOG ≤ 1, 4x EC → 12× paclitaxel; ${unicode}`);
+    expect(text).toContain('Wąsowski, Łukasz, born 14 Mar 1961');
+    expect(text).toContain('To: Ayşe Ölçer (Gynecology)');
+    expect(text).not.toContain('\uFFFD');
+  }, 30_000);
 });

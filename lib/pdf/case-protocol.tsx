@@ -10,6 +10,7 @@ import type { DecisionExportData } from '@/lib/fhir/export/export-input';
 import { specialtyLabel } from '@/lib/fhir/export/practitioner-resource';
 import { formatDate, formatDateTime } from '@/lib/format/date';
 import { codeSystemName, guidelineText, intentLabel, recommendationHeading, recommendationLines, shortSha } from '@/lib/protocols/describe-decision';
+import { registerPdfFonts } from './fonts';
 import { protocolStyles as s } from './protocol-styles';
 
 const markLabel = { CONSIDERED: 'considered', DISAGREE: 'disagreed' } as const;
@@ -145,5 +146,6 @@ export function CaseProtocol({ data, generatedAt }: { data: DecisionExportData; 
 }
 
 export async function renderCaseProtocol(data: DecisionExportData, generatedAt: Date = new Date()): Promise<Buffer> {
+  registerPdfFonts();
   return renderToBuffer(<CaseProtocol data={data} generatedAt={generatedAt} />);
 }

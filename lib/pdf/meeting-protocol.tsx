@@ -7,6 +7,7 @@ import { specialtyLabel } from '@/lib/fhir/export/practitioner-resource';
 import { formatDateTime } from '@/lib/format/date';
 import { decisionSummary, shortSha } from '@/lib/protocols/describe-decision';
 import type { MeetingProtocolData, MeetingProtocolItem, MeetingProtocolPerson } from '@/lib/protocols/meeting-protocol-data';
+import { registerPdfFonts } from './fonts';
 import { protocolStyles as s } from './protocol-styles';
 
 const itemStatus: Record<string, string> = {
@@ -110,5 +111,6 @@ export function MeetingProtocol({ data, generatedAt }: { data: MeetingProtocolDa
 }
 
 export async function renderMeetingProtocol(data: MeetingProtocolData, generatedAt: Date = new Date()): Promise<Buffer> {
+  registerPdfFonts();
   return renderToBuffer(<MeetingProtocol data={data} generatedAt={generatedAt} />);
 }
