@@ -190,7 +190,8 @@ test('a coordinator reads decisions without edit or sign controls, and the serve
   await coordinator.page.goto(`/cases/${item(0).caseId}`);
   const d = coordinator.decision;
   await expect(d.status()).toHaveText('Signed · version 2');
-  await expect(d.region().locator('button')).toHaveCount(0);
+  // Its only control is getting the letter out (decisions.export): nothing that edits or signs.
+  await expect(d.region().getByRole('button')).toHaveText(['Generate letter']);
   await expect(d.decision().locator('input, textarea, select')).toHaveCount(0);
   // The draft of the second case: shown read-only, no editor, no "Record decision".
   await coordinator.page.goto(`/cases/${item(1).caseId}`);

@@ -93,7 +93,7 @@ test('a coordinator sees the overdue task of their board, the dashboard figures,
   await expect(quality.value(world.boardId, 'cases_discussed')).toHaveText('2');
   await expect(quality.value(world.boardId, 'implementation_rate')).toHaveText('100.0 %');
   await expect(quality.value(world.boardId, 'follow_ups_open')).toHaveText('1');
-  await expect(quality.value(world.boardId, 'referral_to_discussion_days_median')).toHaveText('7.0 days');
+  await expect(quality.value(world.boardId, 'referral_to_discussion_days_median')).toHaveText('8.0 days');
   await expect(page.getByTestId('quality-chart')).toBeVisible();
   await expectNoAxeViolations(page);
 
