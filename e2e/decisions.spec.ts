@@ -192,7 +192,7 @@ test('a coordinator reads decisions without edit or sign controls, and the serve
   await expect(d.status()).toHaveText('Signed · version 2');
   // Its only control is getting the letter out (decisions.export): nothing that edits or signs.
   await expect(d.region().getByRole('button')).toHaveText(['Generate letter']);
-  await expect(d.decision().locator('input, textarea, select')).toHaveCount(0);
+  await expect(d.decision().locator('input:not([type=hidden]), textarea, select')).toHaveCount(0);
   // The draft of the second case: shown read-only, no editor, no "Record decision".
   await coordinator.page.goto(`/cases/${item(1).caseId}`);
   await expect(d.decision().getByTestId('decision-read-only')).toContainText('Second editor: neoadjuvant therapy first.');
