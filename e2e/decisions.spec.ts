@@ -4,9 +4,10 @@
 // it and can neither edit nor sign (and the server refuses when asked directly). A save made
 // while the chair's sign dialog is open does not change the dialog, and the signature is
 // refused as stale; a member's unsaved text survives the decision being signed (or its
-// amendment cancelled) under it, until they discard it or carry it into an amendment.
+// amendment cancelled) under it while a save is in flight, until they discard it or carry it
+// into an amendment.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { HttpSession, serverActionId } from '../scripts/lib/http-session';
 import { e2eDb } from './fixtures/db';
 import { seedDecisionWorld, type DecisionWorld } from './fixtures/decision-world';
@@ -193,8 +194,11 @@ test('a coordinator reads decisions without edit or sign controls, and the serve
   await coordinator.page.goto(`/cases/${item(0).caseId}`);
   const d = coordinator.decision;
   await expect(d.status()).toHaveText('Signed · version 2');
-  await expect(d.region().locator('button')).toHaveCount(0);
-  await expect(d.decision().locator('input, textarea, select')).toHaveCount(0);
+  // Its only controls are the letters' (decisions.export, which coordinators hold): no Amend, no Sign.
+  await expect(d.region().getByRole('button', { name: /Generate letter/ })).toBeVisible();
+  await expect(d.region().locator('button').filter({ hasNotText: /^Generat/ })).toHaveCount(0);
+  // (The letter form's hidden decision id is not an editable field.)
+  await expect(d.decision().locator('input:not([type="hidden"]), textarea, select')).toHaveCount(0);
   // The draft of the second case: shown read-only, no editor, no "Record decision".
   await coordinator.page.goto(`/cases/${item(1).caseId}`);
   await expect(d.decision().getByTestId('decision-read-only')).toContainText('Second editor: neoadjuvant therapy first.');
@@ -222,9 +226,16 @@ test('a coordinator reads decisions without edit or sign controls, and the serve
   expect(after.status).toBe('DRAFT');
 });
 
-/** Makes every server action of `page` fail as if the network dropped it (autosave then shows "Not saved"). */
-async function failServerActions(page: Page) {
-  await page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('failed') : route.fallback()));
+/** Holds every server action of `page`: the autosave stays in flight ("Saving…") until release()
+ *  lets the held requests through. (Aborted or failed responses would not do: Next keeps such an
+ *  action pending, which is this same in-flight state with no way to end it.) */
+async function holdServerActions(page: Page) {
+  const held: Route[] = [];
+  await page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? void held.push(route) : route.fallback()));
+  return async () => {
+    for (const route of held.splice(0)) await route.continue();
+    await page.unroute('**/*');
+  };
 }
 
 async function storedDecision(caseId: string) {
@@ -293,11 +304,11 @@ test('the chair signs while a member has unsaved text: the text stays on screen 
   await d.rationale().fill('Stage I; EGFR wild type, surgery.');
   await expect.poll(async () => (await storedDecision(caseId)).draft, { timeout: 15_000 }).toMatchObject({ rationale: 'Stage I; EGFR wild type, surgery.' });
 
-  // The member keeps typing, but their saves no longer reach the server.
-  await failServerActions(member.page);
+  // The member keeps typing; their save is still on its way when the chair signs.
+  const release = await holdServerActions(member.page);
   const typed = 'Stage I; EGFR wild type, surgery. Member adds: check lung function first.';
   await d.rationale().fill(typed);
-  await expect(d.saveStatus()).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'saving', { timeout: 15_000 });
 
   // Meanwhile the chair signs the amendment as it was saved.
   await chair.page.goto(`/cases/${caseId}`);
@@ -319,11 +330,12 @@ test('the chair signs while a member has unsaved text: the text stays on screen 
   await expect(view.getByRole('button', { name: 'Amend with my changes' })).toBeVisible();
   await expect(d.decision().getByTestId('signed-decision')).toHaveCount(0);
   await expectPanelAxeClean(member.page);
-  // It stays until the member decides (another refetch changes nothing).
-  await d.waitForRefetch(caseId);
+  // The held save now reaches the server, which refuses it (signed): the text stays until the member decides.
+  await release();
+  await expect(d.saveStatus()).toHaveCount(0);
+  await expect.poll(async () => (await storedDecision(caseId)).draft).toMatchObject({ rationale: 'Stage I; EGFR wild type, surgery.' });
   await expect(row.getByTestId('mine')).toHaveText(typed);
 
-  await member.page.unroute('**/*');
   await view.getByRole('button', { name: 'Discard mine' }).click();
   await expect(d.decision().getByTestId('signed-decision')).toBeVisible();
   await expect(d.status()).toHaveText('Signed · version 2');
@@ -343,10 +355,10 @@ test('the chair cancels an amendment while a member has unsaved text: "Amend wit
   await d.button('Amend').click();
   await expect(d.status()).toHaveAttribute('data-status', 'AMENDING');
   await expect(d.rationale()).toHaveValue('Stage I; EGFR wild type, surgery.');
-  await failServerActions(member.page);
+  const release = await holdServerActions(member.page);
   const typed = 'Stage I; EGFR wild type. Lobectomy after pulmonary function tests.';
   await d.rationale().fill(typed);
-  await expect(d.saveStatus()).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'saving', { timeout: 15_000 });
 
   await chair.page.goto(`/cases/${caseId}`);
   await chair.decision.button('Cancel amendment').click();
@@ -358,7 +370,8 @@ test('the chair cancels an amendment while a member has unsaved text: "Amend wit
   await expect(view).toContainText('The amendment you were editing was cancelled meanwhile');
   await expect(d.comparedField(view, 'rationale').getByTestId('mine')).toHaveText(typed);
 
-  await member.page.unroute('**/*');
+  await release();
+  await expect(d.comparedField(view, 'rationale').getByTestId('mine')).toHaveText(typed);
   await view.getByRole('button', { name: 'Amend with my changes' }).click();
   await expect(d.status()).toHaveAttribute('data-status', 'AMENDING');
   await expect(d.rationale()).toHaveValue(typed);
