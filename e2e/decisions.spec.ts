@@ -1,9 +1,13 @@
 // The board's decision from the case screen: a clinician records it during the live meeting
 // (autosaved), the chair signs it, it is amended and signed again with a reason; two editors
 // of one draft meet the conflict view instead of overwriting each other; a coordinator reads
-// it and can neither edit nor sign (and the server refuses when asked directly).
+// it and can neither edit nor sign (and the server refuses when asked directly). A save made
+// while the chair's sign dialog is open does not change the dialog, and the signature is
+// refused as stale; a member's unsaved text survives the decision being signed (or its
+// amendment cancelled) under it while a save is in flight, until they discard it or carry it
+// into an amendment.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { HttpSession, serverActionId } from '../scripts/lib/http-session';
 import { e2eDb } from './fixtures/db';
 import { seedDecisionWorld, type DecisionWorld } from './fixtures/decision-world';
@@ -190,9 +194,11 @@ test('a coordinator reads decisions without edit or sign controls, and the serve
   await coordinator.page.goto(`/cases/${item(0).caseId}`);
   const d = coordinator.decision;
   await expect(d.status()).toHaveText('Signed · version 2');
-  // Its only control is getting the letter out (decisions.export): nothing that edits or signs.
-  await expect(d.region().getByRole('button')).toHaveText(['Generate letter']);
-  await expect(d.decision().locator('input:not([type=hidden]), textarea, select')).toHaveCount(0);
+  // Its only controls are the letters' (decisions.export, which coordinators hold): no Amend, no Sign.
+  await expect(d.region().getByRole('button', { name: /Generate letter/ })).toBeVisible();
+  await expect(d.region().locator('button').filter({ hasNotText: /^Generat/ })).toHaveCount(0);
+  // (The letter form's hidden decision id is not an editable field.)
+  await expect(d.decision().locator('input:not([type="hidden"]), textarea, select')).toHaveCount(0);
   // The draft of the second case: shown read-only, no editor, no "Record decision".
   await coordinator.page.goto(`/cases/${item(1).caseId}`);
   await expect(d.decision().getByTestId('decision-read-only')).toContainText('Second editor: neoadjuvant therapy first.');
@@ -218,4 +224,159 @@ test('a coordinator reads decisions without edit or sign controls, and the serve
   const after = await e2eDb().decision.findUniqueOrThrow({ where: { id: draft.id } });
   expect(after.version).toBe(draft.version);
   expect(after.status).toBe('DRAFT');
+});
+
+/** Holds every server action of `page`: the autosave stays in flight ("Saving…") until release()
+ *  lets the held requests through. (Aborted or failed responses would not do: Next keeps such an
+ *  action pending, which is this same in-flight state with no way to end it.) */
+async function holdServerActions(page: Page) {
+  const held: Route[] = [];
+  await page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? void held.push(route) : route.fallback()));
+  return async () => {
+    for (const route of held.splice(0)) await route.continue();
+    await page.unroute('**/*');
+  };
+}
+
+async function storedDecision(caseId: string) {
+  return e2eDb().decision.findFirstOrThrow({ where: { caseId }, include: { versions: true } });
+}
+
+test('a colleague saves while the sign dialog is open: the dialog keeps what it showed, the signature is refused, the chair reviews and signs again', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const member = await signedInPage(browser, world.attendee);
+  const chair = await signedInPage(browser, world.chair);
+  const caseId = item(2).caseId;
+  await member.page.goto(`/cases/${caseId}`);
+  const d = member.decision;
+  await d.startDraft();
+  await d.setIntent('Curative');
+  await d.addRecommendation('Surgery', [{ query: 'lobec', option: /^Lobectomy of lung/ }]);
+  await d.setGuideline('ESMO', 'ESMO early NSCLC 2023');
+  await d.rationale().fill('Stage I, fit for surgery.');
+  await expect.poll(async () => (await storedDecision(caseId)).draft, { timeout: 15_000 }).toMatchObject({ rationale: 'Stage I, fit for surgery.' });
+
+  await chair.page.goto(`/cases/${caseId}`);
+  const c = chair.decision;
+  await expect(c.rationale()).toHaveValue('Stage I, fit for surgery.');
+  await c.button('Sign as chair').click();
+  await expect(c.signDialog()).toContainText('Stage I, fit for surgery.');
+
+  // The member saves a change while the chair's dialog is open.
+  await d.rationale().fill('Stage I, fit for surgery; EGFR result pending.');
+  await expect.poll(async () => (await storedDecision(caseId)).draft, { timeout: 15_000 }).toMatchObject({ rationale: 'Stage I, fit for surgery; EGFR result pending.' });
+  // The chair's panel refetches (every 30 s) and receives that save; the dialog still shows what
+  // the chair is confirming (a render after the response is all it would take to change it).
+  await c.waitForRefetch(caseId);
+  await chair.page.waitForTimeout(1_000);
+  await expect(c.signDialog()).toBeVisible();
+  await expect(c.signDialog()).toContainText('Stage I, fit for surgery.');
+  await expect(c.signDialog()).not.toContainText('EGFR result pending');
+
+  // Signing what the dialog showed is refused: the dialog closes and the current content is shown.
+  await c.signDialog().getByRole('button', { name: 'Sign now' }).click();
+  await expect(c.signDialog()).toBeHidden();
+  await expect(c.decision()).toContainText('The decision changed while you were signing; review it and sign again.');
+  await expect(c.rationale()).toHaveValue('Stage I, fit for surgery; EGFR result pending.');
+  let stored = await storedDecision(caseId);
+  expect(stored.status).toBe('DRAFT');
+  expect(stored.versions).toHaveLength(0);
+
+  // Reviewed: signing now signs the member's latest text.
+  await c.button('Sign as chair').click();
+  await expect(c.signDialog()).toContainText('EGFR result pending');
+  await c.signDialog().getByRole('button', { name: 'Sign now' }).click();
+  await expect(c.status()).toHaveText('Signed · version 1');
+  stored = await storedDecision(caseId);
+  expect(stored.versions).toHaveLength(1);
+  expect(stored.versions[0]!.content).toMatchObject({ rationale: 'Stage I, fit for surgery; EGFR result pending.' });
+});
+
+test('the chair signs while a member has unsaved text: the text stays on screen beside the signed version until "Discard mine"', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const member = await signedInPage(browser, world.attendee);
+  const chair = await signedInPage(browser, world.chair);
+  const caseId = item(2).caseId;
+  await member.page.goto(`/cases/${caseId}`);
+  const d = member.decision;
+  await d.button('Amend').click();
+  await expect(d.status()).toHaveAttribute('data-status', 'AMENDING');
+  await d.rationale().fill('Stage I; EGFR wild type, surgery.');
+  await expect.poll(async () => (await storedDecision(caseId)).draft, { timeout: 15_000 }).toMatchObject({ rationale: 'Stage I; EGFR wild type, surgery.' });
+
+  // The member keeps typing; their save is still on its way when the chair signs.
+  const release = await holdServerActions(member.page);
+  const typed = 'Stage I; EGFR wild type, surgery. Member adds: check lung function first.';
+  await d.rationale().fill(typed);
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'saving', { timeout: 15_000 });
+
+  // Meanwhile the chair signs the amendment as it was saved.
+  await chair.page.goto(`/cases/${caseId}`);
+  const c = chair.decision;
+  await expect(c.rationale()).toHaveValue('Stage I; EGFR wild type, surgery.');
+  await c.button('Sign amendment as chair').click();
+  await c.signDialog().getByLabel('Reason for the amendment', { exact: true }).fill('EGFR result arrived.');
+  await c.signDialog().getByRole('button', { name: 'Sign now' }).click();
+  await expect(c.status()).toHaveText('Signed · version 2');
+
+  // The member's panel refetches and learns of the signature: their text is still there.
+  await d.waitForRefetch(caseId);
+  const view = d.signedMeanwhile();
+  await expect(view).toBeVisible();
+  await expect(view).toContainText(`The decision was signed meanwhile (by ${world.chair.name}`);
+  const row = d.comparedField(view, 'rationale');
+  await expect(row.getByTestId('mine')).toHaveText(typed);
+  await expect(row.getByTestId('signed')).toHaveText('Stage I; EGFR wild type, surgery.');
+  await expect(view.getByRole('button', { name: 'Amend with my changes' })).toBeVisible();
+  await expect(d.decision().getByTestId('signed-decision')).toHaveCount(0);
+  await expectPanelAxeClean(member.page);
+  // The held save now reaches the server, which refuses it (signed): the text stays until the member decides.
+  await release();
+  await expect(d.saveStatus()).toHaveCount(0);
+  await expect.poll(async () => (await storedDecision(caseId)).draft).toMatchObject({ rationale: 'Stage I; EGFR wild type, surgery.' });
+  await expect(row.getByTestId('mine')).toHaveText(typed);
+
+  await view.getByRole('button', { name: 'Discard mine' }).click();
+  await expect(d.decision().getByTestId('signed-decision')).toBeVisible();
+  await expect(d.status()).toHaveText('Signed · version 2');
+  await expect(d.editor()).toHaveCount(0);
+  const stored = await storedDecision(caseId);
+  expect(stored.status).toBe('SIGNED');
+  expect(stored.draft).toMatchObject({ rationale: 'Stage I; EGFR wild type, surgery.' });
+});
+
+test('the chair cancels an amendment while a member has unsaved text: "Amend with my changes" carries it into a new amendment', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const member = await signedInPage(browser, world.attendee);
+  const chair = await signedInPage(browser, world.chair);
+  const caseId = item(2).caseId;
+  await member.page.goto(`/cases/${caseId}`);
+  const d = member.decision;
+  await d.button('Amend').click();
+  await expect(d.status()).toHaveAttribute('data-status', 'AMENDING');
+  await expect(d.rationale()).toHaveValue('Stage I; EGFR wild type, surgery.');
+  const release = await holdServerActions(member.page);
+  const typed = 'Stage I; EGFR wild type. Lobectomy after pulmonary function tests.';
+  await d.rationale().fill(typed);
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'saving', { timeout: 15_000 });
+
+  await chair.page.goto(`/cases/${caseId}`);
+  await chair.decision.button('Cancel amendment').click();
+  await expect(chair.decision.status()).toHaveText('Signed · version 2');
+
+  await d.waitForRefetch(caseId);
+  const view = d.signedMeanwhile();
+  await expect(view).toBeVisible();
+  await expect(view).toContainText('The amendment you were editing was cancelled meanwhile');
+  await expect(d.comparedField(view, 'rationale').getByTestId('mine')).toHaveText(typed);
+
+  await release();
+  await expect(d.comparedField(view, 'rationale').getByTestId('mine')).toHaveText(typed);
+  await view.getByRole('button', { name: 'Amend with my changes' }).click();
+  await expect(d.status()).toHaveAttribute('data-status', 'AMENDING');
+  await expect(d.rationale()).toHaveValue(typed);
+  await expect.poll(async () => (await storedDecision(caseId)).draft, { timeout: 15_000 }).toMatchObject({ rationale: typed });
+  const stored = await storedDecision(caseId);
+  expect(stored.status).toBe('AMENDING');
+  expect(stored.versions).toHaveLength(2);
 });

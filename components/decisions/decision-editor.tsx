@@ -1,12 +1,18 @@
 'use client';
 // The editable decision (a draft, or an open amendment of a signed one): the form, autosave
 // with its status line, the conflict view, and the chair's signature. See docs/decisions.md.
+//
+// Typed text is never dropped by a refetch: the panel keeps this editor mounted while it holds
+// unsaved work (onUnsavedWork), and when the decision turns SIGNED under it the form gives way
+// to the "signed meanwhile" view with the user's text. While the sign dialog is open a
+// colleague's newer save is not adopted, so the chair signs what the dialog shows; the server
+// refuses that signature as stale, and the editor then shows the current content.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { cancelDecisionAmendment, signDecision } from '@/lib/actions/decisions';
+import { cancelDecisionAmendment, signDecision, startDecisionAmendment } from '@/lib/actions/decisions';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { SavedDraft } from '@/lib/db/decisions/save-decision-draft';
 import type { FieldErrors } from '@/lib/errors';
@@ -18,6 +24,8 @@ import type { CaseDecisionsDto, DecisionDto, PersonDto } from '@/lib/schemas/dec
 import type { CaseInferenceDto } from '@/lib/schemas/inference';
 import { DecisionConflictView } from './decision-conflict-view';
 import { DecisionFormFields } from './decision-form-fields';
+import { DecisionSignedMeanwhileView } from './decision-signed-meanwhile-view';
+import { mergeUnsavedChanges } from './merge-unsaved-changes';
 import { SignDecisionDialog } from './sign-decision-dialog';
 import { useDecisionAutosave, type SaveStatus } from './use-decision-autosave';
 
@@ -60,9 +68,15 @@ export interface DecisionEditorProps {
   canSign: boolean;
   inference: CaseInferenceDto | null;
   timeZone: string;
+  /** The user may open an amendment (decisions.edit): offered when the decision was signed under unsaved text. */
+  canAmend: boolean;
+  /** Told whether the editor holds text the server does not have (typed, saving, failed or in conflict). */
+  onUnsavedWork: (unsaved: boolean) => void;
 }
 
-export function DecisionEditor({ caseId, meetingId, decision, people, referringUser, canSign, inference, timeZone }: DecisionEditorProps) {
+const UNSAVED_KINDS = new Set<SaveStatus['kind']>(['dirty', 'saving', 'error', 'conflict']);
+
+export function DecisionEditor({ caseId, meetingId, decision, people, referringUser, canSign, inference, timeZone, canAmend, onUnsavedWork }: DecisionEditorProps) {
   const queryClient = useQueryClient();
   const key = queryKeys.caseDecisions(caseId);
   const amending = decision.status === 'AMENDING';
@@ -77,13 +91,29 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
     [queryClient, caseId],
   );
   const autosave = useDecisionAutosave({ caseId, meetingId, initial: { version: decision.version, content: decision.draft }, onSaved });
-  const { content, update, save, flush, status, adopt, base, dirty } = autosave;
+  const { content, update, save, flush, halt, status, adopt, base, dirty, latest } = autosave;
 
-  // A colleague's newer save arrives with a refetch: take it over when this editor has nothing unsaved.
+  const unsaved = UNSAVED_KINDS.has(status.kind);
+  useEffect(() => onUnsavedWork(unsaved), [unsaved, onUnsavedWork]);
+
+  // The panel only keeps this editor mounted on a SIGNED decision while it holds unsaved text:
+  // nothing more may be saved, and the form gives way to the "signed meanwhile" view.
+  const signedUnderMe = decision.status === 'SIGNED';
   useEffect(() => {
-    if (status.kind === 'conflict' || status.kind === 'saving') return;
+    if (signedUnderMe) halt();
+  }, [signedUnderMe, halt]);
+  // Signed versions when this editor opened: more now = signed under it, as many = amendment cancelled.
+  const [versionsAtStart] = useState(decision.versions.length);
+
+  // ── signature and amendment (state read by the adoption below) ──
+  const [signOpen, setSignOpen] = useState(false);
+
+  // A colleague's newer save arrives with a refetch: take it over when this editor has nothing
+  // unsaved, and never while the sign dialog is open (the chair signs what the dialog shows).
+  useEffect(() => {
+    if (status.kind === 'conflict' || status.kind === 'saving' || signOpen || signedUnderMe) return;
     if (base.current.version !== undefined && decision.version > base.current.version && !dirty()) adopt({ version: decision.version, content: decision.draft }, false);
-  }, [decision.version, decision.draft, status.kind, base, dirty, adopt]);
+  }, [decision.version, decision.draft, status.kind, signOpen, signedUnderMe, base, dirty, adopt]);
 
   // ── conflict ──
   const [theirs, setTheirs] = useState<DecisionDto | null>(null);
@@ -114,7 +144,6 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
 
   // ── signature and amendment ──
   const [signErrors, setSignErrors] = useState<FieldErrors>({});
-  const [signOpen, setSignOpen] = useState(false);
   const [signBusy, setSignBusy] = useState(false);
   const [signMessage, setSignMessage] = useState<string | null>(null);
   const [panelMessage, setPanelMessage] = useState<string | null>(null);
@@ -142,9 +171,11 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
   const confirmSign = async () => {
     setSignBusy(true);
     setSignMessage(null);
+    // The version the dialog shows: adoption is paused while it is open, so this is what is summarised.
+    const shownVersion = base.current.version!;
     let result: ActionResult<{ versionNumber: number }>;
     try {
-      result = await signDecision(null, { decisionId: decision.id, expectedVersion: base.current.version!, amendmentReason: amending ? reason.trim() : undefined });
+      result = await signDecision(null, { decisionId: decision.id, expectedVersion: shownVersion, amendmentReason: amending ? reason.trim() : undefined });
     } catch {
       result = { ok: false, code: 'INTERNAL', message: 'The server could not be reached. Nothing was signed.' };
     }
@@ -164,7 +195,53 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
       setPanelMessage(result.message);
       return;
     }
+    if (result.code === 'CONFLICT') {
+      // Someone saved after the dialog opened: close it; with the dialog closed the adoption
+      // above takes over the current content once the refetch brings it.
+      const fresh = await queryClient.fetchQuery({ queryKey: key, queryFn: () => fetchCaseDecisions(caseId), staleTime: 0 }).catch(() => null);
+      const current = fresh?.decisions.find((d) => d.id === decision.id);
+      if (current && current.version !== shownVersion) {
+        setSignOpen(false);
+        setPanelMessage('The decision changed while you were signing; review it and sign again.');
+        return;
+      }
+    }
     setSignMessage(result.message);
+  };
+
+  // ── signed (or amendment cancelled) under unsaved text ──
+  const [amendBusy, setAmendBusy] = useState(false);
+  const discardMine = () => {
+    const signed = decision.versions[0]?.content ?? decision.draft;
+    // Nothing unsaved any more: the panel shows the signed view in place of this editor.
+    adopt({ version: decision.version, content: signed }, false);
+  };
+  const amendWithMine = async () => {
+    setAmendBusy(true);
+    setPanelMessage(null);
+    const mine = latest.current;
+    const mineBase = base.current.content;
+    const signed = decision.versions[0]?.content ?? decision.draft;
+    const result = await startDecisionAmendment(null, { decisionId: decision.id, expectedVersion: decision.version }).catch(() => ({
+      ok: false as const,
+      code: 'INTERNAL' as const,
+      message: 'The server could not be reached. Your text is still here.',
+    }));
+    setAmendBusy(false);
+    if (!result.ok) {
+      setPanelMessage(result.message);
+      await queryClient.invalidateQueries({ queryKey: key });
+      return;
+    }
+    // The amendment starts from the signed content; the user's changed fields go on top and are
+    // saved as usual. The cache learns of the amendment now, in the same render, so this
+    // editor is never shown a SIGNED decision with no unsaved text in between.
+    queryClient.setQueryData<CaseDecisionsDto>(key, (data) =>
+      data ? { ...data, decisions: data.decisions.map((d) => (d.id === decision.id ? { ...d, status: 'AMENDING', version: result.data.version, draft: signed } : d)) } : data,
+    );
+    adopt({ version: result.data.version, content: signed }, false);
+    update(mergeUnsavedChanges(mineBase, mine, signed));
+    await queryClient.invalidateQueries({ queryKey: key });
   };
 
   const cancelAmendment = async () => {
@@ -176,6 +253,24 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
   };
 
   const errors = { ...autosave.fieldErrors, ...signErrors };
+  if (signedUnderMe) {
+    return (
+      <div className="space-y-4" data-testid="decision-editor" data-state="signed-meanwhile">
+        <DecisionSignedMeanwhileView
+          decision={decision}
+          mine={content}
+          people={people}
+          timeZone={timeZone}
+          cancelled={decision.versions.length <= versionsAtStart}
+          canAmend={canAmend}
+          busy={amendBusy}
+          onDiscard={discardMine}
+          onAmend={() => void amendWithMine()}
+        />
+        {panelMessage && <Alert tone="error">{panelMessage}</Alert>}
+      </div>
+    );
+  }
   return (
     <div className="space-y-4" data-testid="decision-editor" onBlur={() => void save()}>
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -5,9 +5,11 @@
 //
 // Data: the page reads it on the server (readCaseDecisions, audited); react-query refetches
 // GET /api/cases/[caseId]/decisions (lib/queries/case-decisions.ts) after a signature, an
-// amendment or a conflicting save, and every 30 s.
+// amendment or a conflicting save, and every 30 s. A refetch never unmounts an editor that holds
+// unsaved text: when its decision was signed meanwhile, the editor stays and shows that text
+// beside the signed version until the user discards it or amends (decision-editor.tsx).
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { saveDecisionDraft } from '@/lib/actions/decisions';
@@ -37,7 +39,11 @@ export interface DecisionPanelProps {
 
 function DecisionCard({ decision, data, inference, timeZone, extras }: { decision: DecisionDto; data: CaseDecisionsDto; inference: CaseInferenceDto | null; timeZone: string; extras?: ReactNode }) {
   const zone = decision.meeting?.timeZone ?? timeZone;
-  const editable = data.canEdit && decision.status !== 'SIGNED';
+  // The open editor reports whether it holds text the server does not have; while it does, a
+  // SIGNED status from a refetch keeps it mounted instead of swapping in the signed view.
+  const [editorHoldsText, setEditorHoldsText] = useState(false);
+  const onUnsavedWork = useCallback((unsaved: boolean) => setEditorHoldsText(unsaved), []);
+  const editable = data.canEdit && (decision.status !== 'SIGNED' || editorHoldsText);
   return (
     <article className="space-y-3 rounded-md border border-slate-200 p-4" data-testid="decision" data-decision-id={decision.id} data-status={decision.status} aria-label="Board decision">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -46,7 +52,7 @@ function DecisionCard({ decision, data, inference, timeZone, extras }: { decisio
         </h3>
         <DecisionStatusBadge decision={decision} />
       </header>
-      {decision.status === 'SIGNED' ? (
+      {decision.status === 'SIGNED' && !editable ? (
         <SignedDecisionView decision={decision} people={data.people} referringUser={data.referringUser} canAmend={data.canEdit} timeZone={zone} extras={extras} />
       ) : editable && decision.meeting ? (
         <>
@@ -63,6 +69,8 @@ function DecisionCard({ decision, data, inference, timeZone, extras }: { decisio
             canSign={data.canSign}
             inference={inference}
             timeZone={zone}
+            canAmend={data.canEdit}
+            onUnsavedWork={onUnsavedWork}
           />
         </>
       ) : (

@@ -11,6 +11,12 @@ import type { DecisionContent, Dissent } from '@/lib/schemas/decision';
 import type { PersonDto } from '@/lib/schemas/decision-dto';
 import { errorsAt, FieldMessages } from './field-errors';
 
+// The follow-up owner confirms a treatment was carried out, so only clinicians are offered.
+// PersonDto is gaining `roles`; until every source sends it, a person without roles is kept
+// (the server validates the owner on signing either way).
+type PersonWithRoles = PersonDto & { roles?: readonly string[] };
+const mayOwnFollowUp = (person: PersonWithRoles) => person.roles?.includes('CLINICIAN') ?? true;
+
 const textareaClass = 'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm';
 
 export function AttendeesField(props: { people: PersonDto[]; value: string[]; errors: FieldErrors; onChange: (ids: string[]) => void }) {
@@ -117,7 +123,7 @@ export function FollowUpFields(props: { people: PersonDto[]; referringUser: Pers
         >
           <option value="">Referring clinician: {referringUser.name} (default)</option>
           {people
-            .filter((p) => p.id !== referringUser.id)
+            .filter((p) => p.id !== referringUser.id && mayOwnFollowUp(p))
             .map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}

@@ -3,7 +3,8 @@
 // at once); one save is in flight at a time, and a change made meanwhile is saved right after
 // it. Each save carries the row version this editor last saved or loaded (`expectedVersion`;
 // none for the very first save, which creates the draft). A CONFLICT stops autosaving: the
-// editor shows the conflict view, and nothing is sent until the user chooses.
+// editor shows the conflict view, and nothing is sent until the user chooses. `halt` stops it
+// for good when the decision was signed (or its amendment cancelled) under the editor.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDecisionDraft } from '@/lib/actions/decisions';
 import type { ActionResult } from '@/lib/actions/action-result';
@@ -110,6 +111,13 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
     setStatus({ kind: 'idle' });
   }, []);
 
+  /** Stops autosaving for good (the decision was signed under this editor); the typed content stays. */
+  const halt = useCallback(() => {
+    stopped.current = true;
+    again.current = false;
+    clearTimeout(timer.current);
+  }, []);
+
   /** Saves until nothing is unsaved (before signing). False when a conflict or an error stopped it. */
   const flush = useCallback(async (): Promise<boolean> => {
     for (let i = 0; i < 5; i++) {
@@ -127,5 +135,5 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
 
   const dirty = () => base.current.version === undefined || !same(latest.current, base.current.content);
 
-  return { content, update, save, flush, status, fieldErrors, adopt, base, dirty, latest };
+  return { content, update, save, flush, halt, status, fieldErrors, adopt, base, dirty, latest };
 }

@@ -86,4 +86,19 @@ export class DecisionPanel {
   conflict() {
     return this.decision().getByTestId('decision-conflict');
   }
+
+  /** The editor's view when the decision was signed (or its amendment cancelled) under unsaved text. */
+  signedMeanwhile() {
+    return this.decision().getByTestId('decision-signed-meanwhile');
+  }
+
+  /** One row of the conflict or signed-meanwhile comparison, by content field ("rationale"). */
+  comparedField(view: Locator, field: string) {
+    return view.locator(`[data-testid="decision-conflict-field"][data-field="${field}"]`);
+  }
+
+  /** Waits for the panel's own refetch of the case's decisions (every 30 s), started after this call. */
+  async waitForRefetch(caseId: string) {
+    await this.page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith(`/api/cases/${caseId}/decisions`) && r.ok(), { timeout: 45_000 });
+  }
 }
