@@ -14,6 +14,7 @@ import { seedDecisionWorld, type DecisionWorld } from './fixtures/decision-world
 import { BASE_URL } from './fixtures/env';
 import { signInViaApi } from './fixtures/sign-in-api';
 import type { E2eUser } from './fixtures/users';
+import { FollowUpsPage, QualityPage } from './pages/follow-ups-page';
 import { DecisionPanel } from './pages/decision-panel';
 import { LiveMeetingPage } from './pages/live-meeting-page';
 
@@ -119,6 +120,30 @@ test('during the live meeting a member records the decision (autosaved) and the 
   expect(stored.status).toBe('SIGNED');
   expect(stored.versions).toHaveLength(1);
   expect(stored.versions[0]!.signedById).toBe(world.chair.id);
+});
+
+test('the referrer finds the follow-up of the signed decision, marks it implemented, and the dashboard counts it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The cases of this world were referred by the attendee: the follow-up is theirs.
+  const task = await e2eDb().followUpTask.findFirstOrThrow({ where: { caseId: item(0).caseId } });
+  expect(task).toMatchObject({ ownerId: world.attendee.id, status: 'OPEN' });
+  const referrer = await signedInPage(browser, world.attendee);
+  const followUps = new FollowUpsPage(referrer.page);
+  await followUps.open();
+  await expect(followUps.task(task.id)).toContainText('Surgery');
+  await followUps.recordOutcome(task.id, 'Implemented');
+  await expect(followUps.task(task.id)).toHaveAttribute('data-status', 'IMPLEMENTED');
+  expect(await e2eDb().followUpTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'IMPLEMENTED', completedById: world.attendee.id });
+
+  // The board's coordinator sees it on the quality dashboard (period around the meeting's day).
+  const coordinator = await signedInPage(browser, world.coordinator);
+  const meeting = await e2eDb().meeting.findUniqueOrThrow({ where: { id: world.meetingId }, select: { boardId: true } });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await coordinator.page.goto(`/quality?board=${meeting.boardId}&from=${day(-2)}&to=${day(2)}`);
+  const quality = new QualityPage(coordinator.page);
+  await expect(quality.value(meeting.boardId, 'implementation_rate')).toHaveText('100.0 %');
+  await expect(quality.value(meeting.boardId, 'follow_ups_open')).toHaveText('0');
+  await expect(quality.value(meeting.boardId, 'guideline_deviation_rate')).toHaveText('0.0 %');
 });
 
 test('an amendment: a member opens it and edits, the chair signs it with a reason; history keeps both versions', async ({ browser }) => {
