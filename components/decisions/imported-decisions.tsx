@@ -3,7 +3,8 @@
 // (lib/db/protocols/imported-decisions.ts). Every value is rendered as text.
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/lib/format/date';
-import { guidelineText, intentLabel, recommendationHeading, recommendationLines } from '@/lib/protocols/describe-decision';
+import { intentLabels } from '@/lib/decisions/decision-labels';
+import { guidelineText, recommendationHeading, recommendationLines } from '@/lib/protocols/describe-decision';
 import type { ImportedDecisionDto } from '@/lib/schemas/imported-decision';
 
 export function ImportedDecisions({ decisions, timeZone }: { decisions: ImportedDecisionDto[]; timeZone: string }) {
@@ -20,7 +21,7 @@ export function ImportedDecisions({ decisions, timeZone }: { decisions: Imported
           </div>
           <p className="mt-1 text-slate-600">
             {d.signedBy ? `Signed by ${d.signedBy}` : 'Signer not stated'}
-            {d.signedAt ? `, ${formatDateTime(d.signedAt, timeZone)}` : ''} · intent {d.content.intent ? intentLabel[d.content.intent] : 'not stated'}
+            {d.signedAt ? `, ${formatDateTime(d.signedAt, timeZone)}` : ''} · intent {d.content.intent ? intentLabels[d.content.intent] : 'not stated'}
           </p>
           <ol className="mt-2 list-decimal space-y-1 pl-5">
             {d.content.recommendations.map((r) => (

@@ -37,7 +37,7 @@ export class DecisionPanel {
     return this.editor().getByTestId('recommendation').nth(index);
   }
 
-  async setIntent(intent: 'Curative' | 'Palliative' | 'Not yet clear') {
+  async setIntent(intent: 'Curative' | 'Palliative' | 'Unclear') {
     await this.editor().getByRole('radio', { name: intent }).check();
   }
 

@@ -1,7 +1,9 @@
-// Words people read for the decision's closed vocabularies (editor, read-only view, conflict view).
+// Words people read for the decision's closed vocabularies: the editor, the read-only and conflict
+// views, the protocol PDFs, the FHIR export's displays and the follow-up summaries all use these,
+// so a signed decision reads the same on screen, on paper and in the hospital's system.
 import type { GuidelineBasis, Modality, Sequencing, TreatmentIntent } from '@/lib/schemas/decision';
 
-export const intentLabels: Record<TreatmentIntent, string> = { CURATIVE: 'Curative', PALLIATIVE: 'Palliative', UNCLEAR: 'Not yet clear' };
+export const intentLabels: Record<TreatmentIntent, string> = { CURATIVE: 'Curative', PALLIATIVE: 'Palliative', UNCLEAR: 'Unclear' };
 
 export const modalityLabels: Record<Modality, string> = {
   SURGERY: 'Surgery',

@@ -12,7 +12,7 @@ describe('summariseRecommendation', () => {
         { id: 'r3', modality: 'ACTIVE_SURVEILLANCE' },
       ],
     });
-    expect(summariseRecommendation(content)).toBe('Curative. Surgery: Lobectomy; Systemic therapy: Pembrolizumab; Active surveillance');
+    expect(summariseRecommendation(content)).toBe('Curative intent. Surgery: Lobectomy; Systemic therapy: Pembrolizumab; Active surveillance');
   });
 
   it('says when nothing was recommended', () => {

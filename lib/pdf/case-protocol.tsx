@@ -9,7 +9,8 @@ import { Document, Page, Text, View, renderToBuffer } from '@react-pdf/renderer'
 import type { DecisionExportData } from '@/lib/fhir/export/export-input';
 import { specialtyLabel } from '@/lib/fhir/export/practitioner-resource';
 import { formatDate, formatDateTime } from '@/lib/format/date';
-import { codeSystemName, guidelineText, intentLabel, recommendationHeading, recommendationLines, shortSha } from '@/lib/protocols/describe-decision';
+import { intentLabels } from '@/lib/decisions/decision-labels';
+import { codeSystemName, guidelineText, recommendationHeading, recommendationLines, shortSha } from '@/lib/protocols/describe-decision';
 import { registerPdfFonts } from './fonts';
 import { protocolStyles as s } from './protocol-styles';
 
@@ -63,7 +64,7 @@ export function CaseProtocol({ data, generatedAt }: { data: DecisionExportData; 
           Decision{version.number > 1 ? ' ' : ''}
           {version.number > 1 && <Text style={s.amended}>(Amended: version {version.number})</Text>}
         </Text>
-        <Field label="Treatment intent">{c.intent ? intentLabel[c.intent] : 'not given'}</Field>
+        <Field label="Treatment intent">{c.intent ? intentLabels[c.intent] : 'not given'}</Field>
         {c.recommendations.map((r, i) => (
           <View key={r.id} style={s.block} wrap={false}>
             <Text style={s.label}>

@@ -1,11 +1,9 @@
 // Words for a decision's content, shared by the protocol PDFs and the imported-decision view, so
 // a recommendation reads the same everywhere (and codes always name their system).
-import type { DecisionContent, Recommendation, TreatmentIntent } from '@/lib/schemas/decision';
+import type { DecisionContent, Recommendation } from '@/lib/schemas/decision';
 import { CODE_SYSTEMS } from '@/lib/schemas/decision';
 import { guidelineLabel } from '@/lib/fhir/export/care-plan-resource';
-import { modalityLabel, sequencingLabel } from '@/lib/fhir/export/recommendation-requests';
-
-export const intentLabel: Record<TreatmentIntent, string> = { CURATIVE: 'Curative', PALLIATIVE: 'Palliative', UNCLEAR: 'Unclear' };
+import { intentLabels, modalityLabels, sequencingLabels } from '@/lib/decisions/decision-labels';
 
 export function codeSystemName(system: string): string {
   if (system === CODE_SYSTEMS.snomed) return 'SNOMED CT';
@@ -15,7 +13,7 @@ export function codeSystemName(system: string): string {
 
 /** "Radiotherapy, adjuvant" */
 export function recommendationHeading(r: Pick<Recommendation, 'modality' | 'sequencing'>): string {
-  return r.sequencing === 'NOT_APPLICABLE' ? modalityLabel[r.modality] : `${modalityLabel[r.modality]}, ${sequencingLabel[r.sequencing].toLowerCase()}`;
+  return r.sequencing === 'NOT_APPLICABLE' ? modalityLabels[r.modality] : `${modalityLabels[r.modality]}, ${sequencingLabels[r.sequencing].toLowerCase()}`;
 }
 
 /** The lines under a recommendation's heading: codes, details, dose, trial. */
@@ -31,7 +29,7 @@ export function recommendationLines(r: Recommendation): string[] {
 
 /** One line for lists: "Curative: Surgery, definitive; Systemic therapy, adjuvant". */
 export function decisionSummary(content: Pick<DecisionContent, 'intent' | 'recommendations'>): string {
-  const intent = content.intent ? intentLabel[content.intent] : 'Intent not given';
+  const intent = content.intent ? intentLabels[content.intent] : 'Intent not given';
   return `${intent}: ${content.recommendations.map(recommendationHeading).join('; ') || 'no recommendation'}`;
 }
 

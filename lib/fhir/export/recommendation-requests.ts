@@ -3,6 +3,7 @@
 // recommendation share a groupIdentifier), everything else → one ServiceRequest (SNOMED CT codes,
 // radiotherapy dose as quantity in Gy (UCUM) and fractions as the timing's count). Modality and
 // sequencing travel as categories in Konsil's systems, so a re-import gets the recommendation back.
+import { modalityLabels, sequencingLabels } from '@/lib/decisions/decision-labels';
 import type {Annotation, CodeableConcept, MedicationRequest, ServiceRequest } from '@medplum/fhirtypes';
 import type { Recommendation } from '@/lib/schemas/decision';
 import { SYSTEM } from '../code-systems';
@@ -19,33 +20,14 @@ export interface RecommendationContext {
   refs: { patient: EntryRef; requester: EntryRef; encounter?: EntryRef };
 }
 
-export const modalityLabel: Record<Recommendation['modality'], string> = {
-  SURGERY: 'Surgery',
-  SYSTEMIC_THERAPY: 'Systemic therapy',
-  RADIOTHERAPY: 'Radiotherapy',
-  RADIOCHEMOTHERAPY: 'Radiochemotherapy',
-  ACTIVE_SURVEILLANCE: 'Active surveillance',
-  BEST_SUPPORTIVE_CARE: 'Best supportive care',
-  FURTHER_DIAGNOSTICS: 'Further diagnostics',
-  CLINICAL_TRIAL: 'Clinical trial',
-  SECOND_OPINION: 'Second opinion',
-};
-
-export const sequencingLabel: Record<Recommendation['sequencing'], string> = {
-  NEOADJUVANT: 'Neoadjuvant',
-  ADJUVANT: 'Adjuvant',
-  DEFINITIVE: 'Definitive',
-  NOT_APPLICABLE: 'Not applicable',
-};
-
 export function recommendationIdentifierValue(context: Pick<RecommendationContext, 'decisionId' | 'versionNumber'>, recommendationId: string): string {
   return `${context.decisionId}/v${context.versionNumber}/${recommendationId}`;
 }
 
 function categories(recommendation: Recommendation): CodeableConcept[] {
   return [
-    { coding: [{ system: KONSIL_SYSTEM.modality, code: recommendation.modality, display: modalityLabel[recommendation.modality] }] },
-    { coding: [{ system: KONSIL_SYSTEM.sequencing, code: recommendation.sequencing, display: sequencingLabel[recommendation.sequencing] }] },
+    { coding: [{ system: KONSIL_SYSTEM.modality, code: recommendation.modality, display: modalityLabels[recommendation.modality] }] },
+    { coding: [{ system: KONSIL_SYSTEM.sequencing, code: recommendation.sequencing, display: sequencingLabels[recommendation.sequencing] }] },
   ];
 }
 
@@ -82,7 +64,7 @@ export function serviceRequest(recommendation: Recommendation, context: Recommen
   const value = recommendationIdentifierValue(context, recommendation.id);
   const coded = recommendation.codes.filter((c) => c.system === SYSTEM.snomed);
   const trialId = recommendation.trialId || (recommendation.modality === 'CLINICAL_TRIAL' ? context.decisionTrialId : '');
-  const label = modalityLabel[recommendation.modality];
+  const label = modalityLabels[recommendation.modality];
   return {
     resourceType: 'ServiceRequest',
     id: fhirId(`${context.decisionId}-v${context.versionNumber}-${recommendation.id}`),
