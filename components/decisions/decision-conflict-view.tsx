@@ -3,6 +3,7 @@
 // stopped; nothing is sent until the user picks "Use theirs" (drop my changes) or "Keep mine"
 // (save mine on top of their version). The fields that differ are listed side by side.
 import { Button } from '@/components/ui/button';
+import { DecisionDiffTable } from './decision-diff-table';
 import { diffDecisionContent } from '@/lib/decisions/decision-diff';
 import { formatDateTime } from '@/lib/format/date';
 import type { DecisionContent } from '@/lib/schemas/decision';
@@ -34,33 +35,13 @@ export function DecisionConflictView(props: {
             : `Their saved version (by ${theirs.lastEditedBy?.name ?? 'someone'}, at ${formatDateTime(theirs.updatedAt, timeZone)}) differs from your unsaved changes in ${diffs.length === 1 ? 'one field' : `${diffs.length} fields`}. Nothing has been overwritten. Choose which to keep.`}
       </p>
       {theirs && diffs.length > 0 && (
-        <table className="w-full table-fixed border-collapse text-sm" data-testid="decision-conflict-diff">
-          <caption className="sr-only">Fields that differ</caption>
-          <thead>
-            <tr className="text-left">
-              <th scope="col" className="w-40 border-b border-amber-300 p-2">Field</th>
-              <th scope="col" className="border-b border-amber-300 p-2">
-                Their saved version ({theirs.lastEditedBy?.name ?? 'someone'}, {formatDateTime(theirs.updatedAt, timeZone)})
-              </th>
-              <th scope="col" className="border-b border-amber-300 p-2">Your unsaved changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {diffs.map((d) => (
-              <tr key={d.field} data-testid="decision-conflict-field" data-field={d.field} className="align-top">
-                <th scope="row" className="border-b border-amber-200 p-2 text-left font-medium">
-                  {d.label}
-                </th>
-                <td className="whitespace-pre-wrap border-b border-amber-200 p-2" data-testid="theirs">
-                  {d.theirs}
-                </td>
-                <td className="whitespace-pre-wrap border-b border-amber-200 p-2" data-testid="mine">
-                  {d.mine}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DecisionDiffTable
+          diffs={diffs}
+          caption="Fields that differ"
+          testId="decision-conflict-diff"
+          serverHeading={`Their saved version (${theirs.lastEditedBy?.name ?? 'someone'}, ${formatDateTime(theirs.updatedAt, timeZone)})`}
+          serverCellTestId="theirs"
+        />
       )}
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onClick={onUseTheirs} disabled={loading || !theirs}>

@@ -5,6 +5,7 @@
 // press "Discard mine". To keep it, they amend: their changed fields go into the amendment.
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { DecisionDiffTable } from './decision-diff-table';
 import { diffDecisionContent } from '@/lib/decisions/decision-diff';
 import { formatDateTime } from '@/lib/format/date';
 import type { DecisionContent } from '@/lib/schemas/decision';
@@ -51,31 +52,14 @@ export function DecisionSignedMeanwhileView(props: {
         {what} Your unsaved changes were not saved into it and are kept here until you discard them. Copy what you need, or amend the decision to carry them over.
       </p>
       {diffs.length > 0 ? (
-        <table className="w-full table-fixed border-collapse text-sm" data-testid="decision-signed-meanwhile-diff">
-          <caption className="sr-only">Your unsaved changes beside the signed version</caption>
-          <thead>
-            <tr className="text-left">
-              <th scope="col" className="w-40 border-b border-amber-300 p-2">Field</th>
-              <th scope="col" className="border-b border-amber-300 p-2">Signed version{newest ? ` ${newest.number}` : ''}</th>
-              <th scope="col" className="border-b border-amber-300 p-2">Your unsaved changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {diffs.map((d) => (
-              <tr key={d.field} data-testid="decision-conflict-field" data-field={d.field} className="align-top">
-                <th scope="row" className="border-b border-amber-200 p-2 text-left font-medium">
-                  {d.label}
-                </th>
-                <td className="whitespace-pre-wrap border-b border-amber-200 p-2" data-testid="signed">
-                  {d.theirs}
-                </td>
-                <td className="whitespace-pre-wrap border-b border-amber-200 p-2 select-all" data-testid="mine">
-                  {d.mine}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DecisionDiffTable
+          diffs={diffs}
+          caption="Your unsaved changes beside the signed version"
+          testId="decision-signed-meanwhile-diff"
+          serverHeading={`Signed version${newest ? ` ${newest.number}` : ''}`}
+          serverCellTestId="signed"
+          selectMine
+        />
       ) : (
         <p className="text-sm text-amber-950">Your text matches the signed version; nothing would be lost.</p>
       )}
