@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelFeature } from '@/lib/models/model-card';
 import type { CaseFeatureData } from './case-feature-data';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@/lib/fhir/source-hash';
 import { inputHash } from './input-hash';
 import { mapFeatures, toModelUnit } from './map-features';
 import { testFeatures } from './test-support/linear-model';
@@ -140,6 +142,13 @@ describe('mapFeatures', () => {
     const future = world({ observations: [{ loincCode: '29463-7', codeSystem: null, code: null, display: 'Body weight', value: 80, unit: 'kg', effectiveAt: new Date('2026-12-01T00:00:00Z') }] });
     expect(byName(mapFeatures(testFeatures, future).features, 'weight').status).toBe('imputed');
   });
+
+  it('takes the newest value on or before the reference date, the first listed of two at the same instant', () => {
+    const at = (iso: string) => new Date(iso);
+    const weight = (value: number, effectiveAt: Date) => ({ loincCode: '29463-7', codeSystem: null, code: null, display: 'Body weight', value, unit: 'kg', effectiveAt });
+    const observations = [weight(60, at('2026-03-01T00:00:00Z')), weight(72, reference), weight(74, reference), weight(99, at('2026-11-27T00:00:00Z')), weight(65, at('2026-06-01T00:00:00Z'))];
+    expect(byName(mapFeatures(testFeatures, world({ observations })).features, 'weight')).toMatchObject({ rawValue: 72, observedAt: reference.toISOString() });
+  });
 });
 
 describe('inputHash', () => {
@@ -151,5 +160,14 @@ describe('inputHash', () => {
     expect(inputHash([{ name: 'age', value: null }, { name: 'weight', value: 154.3 }])).not.toBe(a);
     // Pinned: the hash is provenance stored with every result, so its definition must not drift.
     expect(inputHash([{ name: 'b', value: 2 }, { name: 'a', value: 1.5 }])).toBe('0d3dca5cdef44c0cd2d025eed57a39b476c4975913d96266f4992fc53fdc3d61'); // sha256 of {"a":1.5,"b":2}
+  });
+
+  it('hashes exactly the canonical JSON of name → value (the definition stored results were hashed with)', () => {
+    const names = ['age', 'Weight', 'ki67', 'er_pct', '10', '2', 'größe', 'a"b', 'z'];
+    for (let seed = 1; seed <= 50; seed++) {
+      const features = names.map((name, i) => ({ name, value: (seed * (i + 3)) % 7 === 0 ? null : ((seed * 7919 + i * 104729) % 100003) / 97 - 400 }));
+      const vector = Object.fromEntries(features.map((f) => [f.name, f.value]));
+      expect(inputHash(features)).toBe(createHash('sha256').update(canonicalJson(vector)).digest('hex'));
+    }
   });
 });

@@ -12,7 +12,7 @@
 import { ageInYears } from '@/lib/format/date';
 import type { ModelFeature } from '@/lib/models/model-card';
 import type { InferenceFlag, MappedFeature } from '@/lib/schemas/inference';
-import type { CaseFeatureData } from './case-feature-data';
+import type { CaseFeatureData, FeatureObservation } from './case-feature-data';
 
 export interface FeatureMapping {
   /** One per card feature, in card order. */
@@ -50,7 +50,8 @@ interface Found {
   rawValue: number | string | null;
   rawUnit: string | null;
   source: string;
-  observedAt: Date | null;
+  /** ISO 8601, converted once here (a mapping stores it and names its day in the source). */
+  observedAt: string | null;
   /** Why nothing usable was found. */
   note?: string;
 }
@@ -72,7 +73,40 @@ function newest<T>(items: T[], keys: (item: T) => number[]): T | undefined {
   return best;
 }
 
-function findValue(feature: ModelFeature, data: CaseFeatureData): Found {
+type ObservationIndex = Map<string, FeatureObservation>;
+const loincKey = (loinc: string) => `L|${loinc}`;
+const codeKey = (system: string, code: string) => `C|${system}|${code}`;
+
+/**
+ * The newest observation per LOINC code and per system|code, effective at or before the
+ * reference date (of two at the same instant, the first listed), built once per mapping so
+ * each feature is a lookup, not a scan of every observation (a 30-feature card on a case
+ * with 30 values would otherwise compare 900 pairs).
+ */
+function indexObservations(data: CaseFeatureData): ObservationIndex {
+  const index: ObservationIndex = new Map();
+  const reference = data.referenceDate.getTime();
+  const keep = (key: string, o: FeatureObservation) => {
+    const current = index.get(key);
+    if (!current || o.effectiveAt.getTime() > current.effectiveAt.getTime()) index.set(key, o);
+  };
+  for (const o of data.observations) {
+    if (o.effectiveAt.getTime() > reference) continue;
+    if (o.loincCode !== null) keep(loincKey(o.loincCode), o);
+    if (o.codeSystem !== null && o.code !== null) keep(codeKey(o.codeSystem, o.code), o);
+  }
+  return index;
+}
+
+/** What every feature of one mapping shares, worked out once. */
+interface MappingContext {
+  data: CaseFeatureData;
+  observations: ObservationIndex;
+  referenceDay: string;
+}
+
+function findValue(feature: ModelFeature, context: MappingContext): Found {
+  const { data, observations, referenceDay } = context;
   const source = feature.source;
   const reference = data.referenceDate;
   switch (source.kind) {
@@ -80,7 +114,7 @@ function findValue(feature: ModelFeature, data: CaseFeatureData): Found {
       if (source.field === 'ageYears') {
         const birthDate = data.patient.birthDate;
         if (!birthDate) return { rawValue: null, rawUnit: 'a', source: 'Patient birth date', observedAt: null, note: 'The birth date is not known.' };
-        return { rawValue: ageInYears(birthDate, reference), rawUnit: 'a', source: `Age on ${day(reference)} from birth date ${birthDate}`, observedAt: null };
+        return { rawValue: ageInYears(birthDate, reference), rawUnit: 'a', source: `Age on ${referenceDay} from birth date ${birthDate}`, observedAt: null };
       }
       const sex = data.patient.sex;
       if (sex !== 'FEMALE' && sex !== 'MALE') return { rawValue: null, rawUnit: '{bool}', source: 'Patient sex', observedAt: null, note: `The patient's sex is recorded as ${sex.toLowerCase()}.` };
@@ -88,15 +122,11 @@ function findValue(feature: ModelFeature, data: CaseFeatureData): Found {
     }
     case 'observation':
     case 'codedObservation': {
-      const matches = data.observations.filter(
-        (o) =>
-          o.effectiveAt.getTime() <= reference.getTime() &&
-          (source.kind === 'observation' ? o.loincCode === source.loinc : o.codeSystem === source.system && o.code === source.code),
-      );
       const code = source.kind === 'observation' ? `LOINC ${source.loinc}` : `${source.system}|${source.code}`;
-      const found = newest(matches, (o) => [o.effectiveAt.getTime()]);
-      if (!found) return { rawValue: null, rawUnit: null, source: `Observation ${code} (${source.display})`, observedAt: null, note: `No numeric ${source.display} observation on or before ${day(reference)}.` };
-      return { rawValue: found.value, rawUnit: found.unit, source: `Observation ${code} (${found.display}), ${day(found.effectiveAt)}`, observedAt: found.effectiveAt };
+      const found = observations.get(source.kind === 'observation' ? loincKey(source.loinc) : codeKey(source.system, source.code));
+      if (!found) return { rawValue: null, rawUnit: null, source: `Observation ${code} (${source.display})`, observedAt: null, note: `No numeric ${source.display} observation on or before ${referenceDay}.` };
+      const at = found.effectiveAt.toISOString();
+      return { rawValue: found.value, rawUnit: found.unit, source: `Observation ${code} (${found.display}), ${at.slice(0, 10)}`, observedAt: at };
     }
     case 'reportFact': {
       const facts = data.confirmedFacts.filter((f) => f.kind === source.fact);
@@ -105,16 +135,17 @@ function findValue(feature: ModelFeature, data: CaseFeatureData): Found {
       const unit = FACT_DETAIL_UNITS[`${source.fact}.${source.detail}`] ?? null;
       const what = `Confirmed report fact ${source.fact}.${source.detail}`;
       if (!found) return { rawValue: null, rawUnit: unit, source: what, observedAt: null, note: `No ${source.fact} fact confirmed by a clinician on this case.` };
-      const where = `${what} ("${found.value}"), report of ${day(found.reportIssuedAt)}`;
-      if (!found.detail) return { rawValue: null, rawUnit: unit, source: where, observedAt: found.reportIssuedAt, note: 'The confirmed fact is no longer found in its report text.' };
+      const issued = found.reportIssuedAt.toISOString();
+      const where = `${what} ("${found.value}"), report of ${issued.slice(0, 10)}`;
+      if (!found.detail) return { rawValue: null, rawUnit: unit, source: where, observedAt: issued, note: 'The confirmed fact is no longer found in its report text.' };
       const part = found.detail[source.detail];
-      if (typeof part === 'number') return { rawValue: part, rawUnit: unit, source: where, observedAt: found.reportIssuedAt };
-      if (typeof part === 'boolean') return { rawValue: part ? 1 : 0, rawUnit: '{bool}', source: where, observedAt: found.reportIssuedAt };
+      if (typeof part === 'number') return { rawValue: part, rawUnit: unit, source: where, observedAt: issued };
+      if (typeof part === 'boolean') return { rawValue: part ? 1 : 0, rawUnit: '{bool}', source: where, observedAt: issued };
       return {
         rawValue: typeof part === 'string' ? part : null,
         rawUnit: unit,
         source: where,
-        observedAt: found.reportIssuedAt,
+        observedAt: issued,
         note: `The newest confirmed ${source.fact} fact has no numeric "${source.detail}".`,
       };
     }
@@ -129,8 +160,9 @@ function findValue(feature: ModelFeature, data: CaseFeatureData): Found {
           prefixes.some((p) => (m.atcCode ?? '').toUpperCase().startsWith(p)),
       );
       const first = newest(given, (m) => [-m.startDate!.getTime()]);
-      if (!first) return { rawValue: 0, rawUnit: '{bool}', source: `No ${source.display} (ATC ${prefixes.join(', ')}) given before ${day(reference)}`, observedAt: null };
-      return { rawValue: 1, rawUnit: '{bool}', source: `${first.display} (ATC ${first.atcCode}) given from ${day(first.startDate!)}`, observedAt: first.startDate };
+      if (!first) return { rawValue: 0, rawUnit: '{bool}', source: `No ${source.display} (ATC ${prefixes.join(', ')}) given before ${referenceDay}`, observedAt: null };
+      const from = first.startDate!.toISOString();
+      return { rawValue: 1, rawUnit: '{bool}', source: `${first.display} (ATC ${first.atcCode}) given from ${from.slice(0, 10)}`, observedAt: from };
     }
     case 'condition': {
       const prefixes = source.icd10Prefixes.map((p) => p.toUpperCase());
@@ -157,29 +189,31 @@ export function toModelUnit(value: number, rawUnit: string | null, feature: Pick
   return null;
 }
 
-function mapOne(feature: ModelFeature, data: CaseFeatureData): { mapped: MappedFeature; flag: InferenceFlag | null } {
-  const found = findValue(feature, data);
-  const base = { name: feature.name, rawValue: found.rawValue, rawUnit: found.rawUnit, source: found.source, observedAt: found.observedAt?.toISOString() ?? null };
-  if (typeof found.rawValue !== 'number') {
+function mapOne(feature: ModelFeature, context: MappingContext): { mapped: MappedFeature; flag: InferenceFlag | null } {
+  const found = findValue(feature, context);
+  const { name } = feature;
+  const { rawValue, rawUnit, source, observedAt } = found;
+  // Each branch builds its MappedFeature in one literal (this runs per feature on every run).
+  if (typeof rawValue !== 'number') {
     const note = found.note ?? 'No value found.';
     if (feature.missing.policy === 'impute') {
       const message = `${feature.label}: ${note} The training value ${feature.missing.value} ${feature.unit} was used instead.`;
-      return { mapped: { ...base, value: feature.missing.value, status: 'imputed', note: message }, flag: { code: 'imputed', feature: feature.name, message, blocking: false } };
+      return { mapped: { name, rawValue, rawUnit, source, observedAt, value: feature.missing.value, status: 'imputed', note: message }, flag: { code: 'imputed', feature: name, message, blocking: false } };
     }
     const message = `${feature.label}: ${note}`;
-    return { mapped: { ...base, value: null, status: 'missing', note: message }, flag: { code: 'missing', feature: feature.name, message, blocking: true } };
+    return { mapped: { name, rawValue, rawUnit, source, observedAt, value: null, status: 'missing', note: message }, flag: { code: 'missing', feature: name, message, blocking: true } };
   }
-  const value = toModelUnit(found.rawValue, found.rawUnit, feature);
+  const value = toModelUnit(rawValue, rawUnit, feature);
   if (value === null) {
-    const message = `${feature.label}: the value is in ${found.rawUnit ? `"${found.rawUnit}"` : 'no unit'}, the model needs ${feature.unit}, and the card declares no conversion.`;
-    return { mapped: { ...base, value: null, status: 'unit_unknown', note: message }, flag: { code: 'unit_unknown', feature: feature.name, message, blocking: true } };
+    const message = `${feature.label}: the value is in ${rawUnit ? `"${rawUnit}"` : 'no unit'}, the model needs ${feature.unit}, and the card declares no conversion.`;
+    return { mapped: { name, rawValue, rawUnit, source, observedAt, value: null, status: 'unit_unknown', note: message }, flag: { code: 'unit_unknown', feature: name, message, blocking: true } };
   }
   const { min, max } = feature.validRange;
   if (!Number.isFinite(value) || value < min || value > max) {
     const message = `${feature.label}: ${round(value)} ${feature.unit} is outside the range the model was trained on (${min}–${max} ${feature.unit}).`;
-    return { mapped: { ...base, value: null, status: 'out_of_range', note: message }, flag: { code: 'out_of_range', feature: feature.name, message, blocking: true } };
+    return { mapped: { name, rawValue, rawUnit, source, observedAt, value: null, status: 'out_of_range', note: message }, flag: { code: 'out_of_range', feature: name, message, blocking: true } };
   }
-  return { mapped: { ...base, value, status: 'ok', note: null }, flag: null };
+  return { mapped: { name, rawValue, rawUnit, source, observedAt, value, status: 'ok', note: null }, flag: null };
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -187,8 +221,9 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 export function mapFeatures(features: readonly ModelFeature[], data: CaseFeatureData): FeatureMapping {
   const mapped: MappedFeature[] = [];
   const flags: InferenceFlag[] = [];
+  const context: MappingContext = { data, observations: indexObservations(data), referenceDay: day(data.referenceDate) };
   for (const feature of features) {
-    const one = mapOne(feature, data);
+    const one = mapOne(feature, context);
     mapped.push(one.mapped);
     if (one.flag) flags.push(one.flag);
   }

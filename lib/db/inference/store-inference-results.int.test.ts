@@ -62,6 +62,31 @@ describe('storeInferenceResults', () => {
     }
   });
 
+  it('stores an unscored result with SQL NULL outputs (not JSON null) and audits a FAILED one as a failure', async () => {
+    const world = await createInferenceCase({ referrer });
+    const version = await registerTestModel({ admin, status: 'VALIDATED', spec: makeTestSpec({ modelKey: uniqueModelKey('store-null') }) });
+    const flags = [{ code: 'runtime_error' as const, feature: null, message: 'The model could not be run: boom', blocking: true }];
+    const stored = await storeInferenceResults(db(), {
+      caseId: world.caseId,
+      patientId: world.patientId,
+      scope: caseScopeSql(referrer, 'c'),
+      actor: referrer,
+      trigger: 'ON_DEMAND',
+      results: [result(version.version.id), { ...result(version.version.id), status: 'FAILED', flags, durationMs: null }],
+    });
+    const rows = await db().$queryRaw<{ id: string; nullOutputs: boolean; nullContributions: boolean; durationMs: number | null; flags: unknown }[]>`
+      SELECT id, outputs IS NULL AS "nullOutputs", contributions IS NULL AS "nullContributions", "durationMs", flags FROM inference_results WHERE "caseId" = ${world.caseId}`;
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatchObject({ nullOutputs: true, nullContributions: true });
+    const failed = rows.find((r) => r.id === stored[1]!.resultId)!;
+    expect(failed).toMatchObject({ durationMs: null, flags });
+    const audits = await db().auditEvent.findMany({ where: { action: 'inference.run', entityId: { in: stored.map((r) => r.resultId) } }, orderBy: { id: 'asc' } });
+    expect(audits.map((a) => [a.entityId, a.outcome])).toEqual([
+      [stored[0]!.resultId, 'SUCCESS'],
+      [stored[1]!.resultId, 'FAILURE'],
+    ]);
+  });
+
   it('stores nothing for a case outside the scope it is given (checked again at the write)', async () => {
     const { version } = await registerTestModel({ admin, status: 'VALIDATED', spec: makeTestSpec({ modelKey: uniqueModelKey('scope') }) });
     const world = await createInferenceCase({ referrer });
