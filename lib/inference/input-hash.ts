@@ -3,7 +3,7 @@
 // order the card lists its features in; a null (not scored) is part of the input too.
 // The JSON is exactly lib/fhir/source-hash.ts canonicalJson of that object (a test pins it),
 // written out flat because this runs on every model run and the input is never nested.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export function inputHash(features: readonly { name: string; value: number | null }[]): string {
   const vector: Record<string, number | null> = {};
@@ -14,5 +14,5 @@ export function inputHash(features: readonly { name: string; value: number | nul
     const name = names[i]!;
     json += `${i === 0 ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(vector[name]) ?? 'null'}`;
   }
-  return createHash('sha256').update(`${json}}`).digest('hex');
+  return hash('sha256', `${json}}`, 'hex');
 }

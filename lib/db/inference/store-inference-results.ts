@@ -70,33 +70,33 @@ export async function storeInferenceResults(
   // card, bench:inference.) A run with n versions is its own prepared statement text; n is the
   // number of applicable versions, one or two in practice.
   const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
-  const rows = results.map(
-    (r, ord) =>
-      Prisma.sql`(${ord}::int, ${r.resultId}, ${r.modelVersionId}, ${r.status}::"InferenceStatus", ${r.shadow}::boolean, ${JSON.stringify(r.inputs)}::jsonb,
+  const resultRows = results.map(
+    (r) =>
+      Prisma.sql`(${r.resultId}, ${r.modelVersionId}, ${r.status}::"InferenceStatus", ${r.shadow}::boolean, ${JSON.stringify(r.inputs)}::jsonb,
                   ${r.inputHash}, ${r.fileSha256}, ${json(r.outputs)}::jsonb, ${json(r.contributions)}::jsonb, ${JSON.stringify(r.flags)}::jsonb,
-                  ${r.durationMs}::double precision, ${audit[ord]!.outcome}::"AuditOutcome", ${JSON.stringify(audit[ord]!.detail)}::jsonb)`,
+                  ${r.durationMs}::double precision)`,
   );
+  const auditRows = audit.map((a, ord) => Prisma.sql`(${ord}::int, ${a.entityId}, ${a.outcome}::"AuditOutcome", ${JSON.stringify(a.detail)}::jsonb)`);
 
   // The statement's own count is the audit events it inserted, one per stored result, so
   // $executeRaw answers "stored or not" without a row to return (cheaper than $queryRaw).
+  // The results' VALUES feed the INSERT directly (the inputs are not copied into a CTE).
   const audited = await client.$executeRaw`${PREPARED}
-    WITH x (ord, id, "modelVersionId", status, shadow, inputs, "inputHash", "modelFileSha256", outputs, contributions, flags, "durationMs", outcome, detail) AS (
-      VALUES ${Prisma.join(rows)}
-    ), allowed AS (
+    WITH allowed AS (
       SELECT c.id FROM cases c WHERE c.id = ${caseId} AND ${scope}
     ), stored AS (
       INSERT INTO inference_results (id, "modelVersionId", "caseId", status, trigger, shadow, inputs, "inputHash", "modelFileSha256", outputs, contributions, flags, "durationMs", "triggeredById")
       SELECT x.id, x."modelVersionId", allowed.id, x.status, ${trigger}::"InferenceTrigger", x.shadow, x.inputs, x."inputHash",
              x."modelFileSha256", x.outputs, x.contributions, x.flags, x."durationMs", ${actor?.id ?? null}
-      FROM x CROSS JOIN allowed
-      ORDER BY x.ord
+      FROM (VALUES ${Prisma.join(resultRows)}) AS x(id, "modelVersionId", status, shadow, inputs, "inputHash", "modelFileSha256", outputs, contributions, flags, "durationMs")
+      CROSS JOIN allowed
       RETURNING id
     )
     INSERT INTO audit_events ("actorId", "actorEmail", "actorRoles", action, "entityType", "entityId", "patientId", outcome, "ipAddress", "userAgent", detail)
     SELECT ${common.actorId}, ${common.actorEmail}, ${common.actorRoles}::"Role"[], ${common.action}, ${common.entityType}, stored.id, ${common.patientId},
-           x.outcome, ${common.ipAddress}, ${common.userAgent}, x.detail
-    FROM x JOIN stored ON stored.id = x.id
-    ORDER BY x.ord`;
+           a.outcome, ${common.ipAddress}, ${common.userAgent}, a.detail
+    FROM (VALUES ${Prisma.join(auditRows)}) AS a(ord, id, outcome, detail) JOIN stored ON stored.id = a.id
+    ORDER BY a.ord`;
   // All rows or none (the scope is one row for the whole statement), each with its audit event (joined by id).
   if (audited === 0) throw notFound('The case');
   if (audited !== results.length) throw new Error(`storeInferenceResults: ${audited} audit events for ${results.length} results`);
