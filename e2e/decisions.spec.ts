@@ -405,3 +405,54 @@ test('the chair cancels an amendment while a member has unsaved text: "Amend wit
   expect(stored.status).toBe('AMENDING');
   expect(stored.versions).toHaveLength(2);
 });
+
+test('a save that cannot reach the server: the text stays, the editor tries again by itself and stores it once the server answers; a refused value is sent once, not again and again', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const member = await signedInPage(browser, world.attendee);
+  const caseId = item(1).caseId;
+  const d = member.decision;
+  await member.page.goto(`/cases/${caseId}`);
+  // The draft of the conflict test above, or (run alone) a new one.
+  const record = d.button(/^Record decision for/);
+  await expect(d.editor().or(record)).toBeVisible();
+  if (await record.isVisible()) await d.startDraft();
+  const actions: string[] = [];
+  member.page.on('request', (request) => {
+    if (request.method() === 'POST' && request.headers()['next-action']) actions.push(request.url());
+  });
+
+  // The network fails every server action: the save fails (or goes unanswered for 15 s), and the
+  // editor says so, keeps the text and schedules another try instead of sending again at once.
+  await member.page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('failed') : route.fallback()));
+  const typed = 'Network test: neoadjuvant therapy first, then surgery.';
+  await d.rationale().fill(typed);
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'error', { timeout: 25_000 });
+  await expect(d.saveStatus()).toContainText('Your text stays here; trying again in');
+  await expect(d.rationale()).toHaveValue(typed);
+  const whileDown = actions.length;
+  expect(whileDown).toBeGreaterThanOrEqual(1);
+  await member.page.waitForTimeout(2_000);
+  expect(actions.length).toBe(whileDown); // no request storm while the next try waits
+
+  // The network is back: "Try again now" stores the text, with no conflict with the editor itself.
+  await member.page.unroute('**/*');
+  await d.button('Try again now').click();
+  await d.expectSaved();
+  expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: typed });
+  await expect(d.conflict()).toHaveCount(0);
+
+  // A value the server refuses (a dose above 200 Gy) is reported once and not sent again until it changes.
+  const rec = await d.addRecommendation('Radiotherapy', []);
+  await d.expectSaved();
+  const before = actions.length;
+  await rec.getByLabel('Total dose (Gy)', { exact: true }).fill('500');
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(d.button('Try again now')).toHaveCount(0);
+  const afterRefusal = actions.length;
+  expect(afterRefusal - before).toBe(1);
+  await member.page.waitForTimeout(3_000);
+  expect(actions.length).toBe(afterRefusal);
+  await rec.getByLabel('Total dose (Gy)', { exact: true }).fill('60');
+  await d.expectSaved();
+  expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: typed, recommendations: [expect.objectContaining({ modality: 'RADIOTHERAPY', totalDoseGy: 60 })] });
+});

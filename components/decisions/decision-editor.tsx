@@ -16,7 +16,6 @@ import { cancelDecisionAmendment, signDecision, startDecisionAmendment } from '@
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { SavedDraft } from '@/lib/db/decisions/save-decision-draft';
 import type { FieldErrors } from '@/lib/errors';
-import { formatTimeOfDay } from '@/lib/format/date';
 import { fetchCaseDecisions } from '@/lib/queries/case-decisions';
 import { queryKeys } from '@/lib/queries/keys';
 import { signableDecisionSchema, type DecisionContent } from '@/lib/schemas/decision';
@@ -26,28 +25,9 @@ import { DecisionConflictView } from './decision-conflict-view';
 import { DecisionFormFields } from './decision-form-fields';
 import { DecisionSignedMeanwhileView } from './decision-signed-meanwhile-view';
 import { mergeUnsavedChanges } from './merge-unsaved-changes';
+import { SaveStatusLine } from './save-status-line';
 import { SignDecisionDialog } from './sign-decision-dialog';
 import { useDecisionAutosave, type SaveStatus } from './use-decision-autosave';
-
-function SaveStatusLine({ status, timeZone }: { status: SaveStatus; timeZone: string }) {
-  const text =
-    status.kind === 'saving'
-      ? 'Saving…'
-      : status.kind === 'saved'
-        ? `Saved ${formatTimeOfDay(status.at, timeZone)}`
-        : status.kind === 'dirty'
-          ? 'Unsaved changes…'
-          : status.kind === 'error'
-            ? `Not saved: ${status.message}`
-            : status.kind === 'conflict'
-              ? 'Not saved: someone else saved first (see below).'
-              : 'All changes are saved automatically.';
-  return (
-    <p role="status" aria-live="polite" className={status.kind === 'error' || status.kind === 'conflict' ? 'text-sm font-medium text-red-700' : 'text-sm text-slate-700'} data-testid="decision-save-status" data-state={status.kind}>
-      {text}
-    </p>
-  );
-}
 
 /** zod issue paths → "guideline.basis"-style keys, the same keys the form looks up. */
 function issuesToFieldErrors(error: z.ZodError): FieldErrors {
@@ -122,11 +102,19 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
     setLoadingTheirs(true);
     try {
       const fresh = await queryClient.fetchQuery({ queryKey: queryKeys.caseDecisions(caseId), queryFn: () => fetchCaseDecisions(caseId), staleTime: 0 });
-      setTheirs(fresh.decisions.find((d) => d.meeting?.id === meetingId) ?? null);
+      const found = fresh.decisions.find((d) => d.meeting?.id === meetingId) ?? null;
+      // "Theirs" is exactly what this editor holds (typically its own save that answered too
+      // late, after a retry had been sent): nothing to choose, take its version and go on.
+      if (found && found.status !== 'SIGNED' && JSON.stringify(found.draft) === JSON.stringify(latest.current)) {
+        adopt({ version: found.version, content: found.draft }, true);
+        setTheirs(null);
+        return;
+      }
+      setTheirs(found);
     } finally {
       setLoadingTheirs(false);
     }
-  }, [queryClient, caseId, meetingId]);
+  }, [queryClient, caseId, meetingId, adopt, latest]);
   useEffect(() => {
     if (status.kind === 'conflict') void loadTheirs();
   }, [status.kind, loadTheirs]);
@@ -274,7 +262,7 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
   return (
     <div className="space-y-4" data-testid="decision-editor" onBlur={() => void save()}>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <SaveStatusLine status={status} timeZone={timeZone} />
+        <SaveStatusLine status={status} timeZone={timeZone} onRetry={() => void save()} />
         {amending && (
           <Button variant="secondary" onClick={() => void cancelAmendment()}>
             Cancel amendment

@@ -5,12 +5,16 @@
 // none for the very first save, which creates the draft). A CONFLICT stops autosaving: the
 // editor shows the conflict view, and nothing is sent until the user chooses. `halt` stops it
 // for good when the decision was signed (or its amendment cancelled) under the editor.
+// A save that failed for a passing reason (network, server) is retried by itself with growing
+// waits (autosave-retry.ts), and at once by `save`; a save unanswered for 15 s counts as failed
+// (it is not cancelled), so "Saving…" never sits there for good.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDecisionDraft } from '@/lib/actions/decisions';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { SavedDraft } from '@/lib/db/decisions/save-decision-draft';
 import type { FieldErrors } from '@/lib/errors';
 import type { DecisionContent } from '@/lib/schemas/decision';
+import { SAVE_TIMEOUT_MS, isTransient, retryDelay } from './autosave-retry';
 
 export const AUTOSAVE_DELAY_MS = 1_500;
 
@@ -19,7 +23,8 @@ export type SaveStatus =
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string }
+  /** `retryInMs`: an automatic retry is scheduled (a passing failure); absent: waits for the user. */
+  | { kind: 'error'; message: string; retryInMs?: number }
   | { kind: 'conflict'; message: string };
 
 export interface DraftBase {
@@ -41,11 +46,13 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
   const again = useRef(false);
   const stopped = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const retries = useRef(0);
   const onSavedRef = useRef(onSaved);
   useEffect(() => {
     onSavedRef.current = onSaved;
   }, [onSaved]);
   useEffect(() => () => clearTimeout(timer.current), []);
+  const saveRef = useRef<() => Promise<void>>(async () => {});
 
   const save = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
@@ -59,13 +66,36 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
     if (expectedVersion !== undefined && same(snapshot, base.current.content)) return;
     setStatus({ kind: 'saving' });
     const run = (async () => {
-      let result: ActionResult<SavedDraft>;
-      try {
-        result = await saveDecisionDraft(null, { caseId, meetingId, expectedVersion, content: snapshot });
-      } catch {
-        result = { ok: false, code: 'INTERNAL', message: 'The server could not be reached.' };
+      // A server action cannot be cancelled, and one whose request failed may never settle
+      // (Next keeps it pending): past SAVE_TIMEOUT_MS the editor stops waiting for it, says so,
+      // and tries again later. If that answer still arrives and nothing was saved since, it is
+      // taken as this editor's save (its version becomes the base), so the retry does not
+      // collide with the editor's own earlier save.
+      const answer = saveDecisionDraft(null, { caseId, meetingId, expectedVersion, content: snapshot }).catch(
+        (): ActionResult<SavedDraft> => ({ ok: false, code: 'INTERNAL', message: 'The server could not be reached.' }),
+      );
+      let timeout: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<null>((resolve) => {
+        timeout = setTimeout(() => resolve(null), SAVE_TIMEOUT_MS);
+      });
+      const first = await Promise.race([answer, timedOut]);
+      clearTimeout(timeout);
+      const result: ActionResult<SavedDraft> = first ?? { ok: false, code: 'INTERNAL', message: `The server has not answered for ${SAVE_TIMEOUT_MS / 1000} s.` };
+      if (first === null) {
+        void answer.then((late) => {
+          if (!late.ok || stopped.current || base.current.version !== expectedVersion) return;
+          base.current = { version: late.data.version, content: snapshot };
+          onSavedRef.current(late.data, snapshot);
+          if (same(latest.current, snapshot) && !inFlight.current) {
+            clearTimeout(timer.current);
+            retries.current = 0;
+            setFieldErrors({});
+            setStatus({ kind: 'saved', at: late.data.savedAt });
+          }
+        });
       }
       if (result.ok) {
+        retries.current = 0;
         base.current = { version: result.data.version, content: snapshot };
         setFieldErrors({});
         setStatus(same(latest.current, snapshot) ? { kind: 'saved', at: result.data.savedAt } : { kind: 'dirty' });
@@ -73,7 +103,15 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
       } else if (result.code === 'CONFLICT') {
         stopped.current = true;
         setStatus({ kind: 'conflict', message: result.message });
+      } else if (isTransient(result.code) && !stopped.current) {
+        // Try again by itself, later each time; typing or "Try again now" saves sooner.
+        const wait = retryDelay(retries.current);
+        retries.current += 1;
+        setStatus({ kind: 'error', message: result.message, retryInMs: wait });
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void saveRef.current(), wait);
       } else {
+        // Refused (e.g. invalid): nothing is sent again until the text changes.
         setFieldErrors(result.fieldErrors ?? {});
         setStatus({ kind: 'error', message: result.message });
       }
@@ -81,12 +119,15 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
     inFlight.current = run;
     await run;
     inFlight.current = null;
+    again.current = false;
     // A change arrived while saving: save it now rather than waiting for another keystroke.
-    if (!stopped.current && (again.current || !same(latest.current, base.current.content))) {
-      again.current = false;
-      if (!same(latest.current, base.current.content)) await save();
-    }
+    // (Only a change: text a failed save could not store is retried by the timer above, or not
+    // at all when the server refused it; re-sending it at once would loop.)
+    if (!stopped.current && !same(latest.current, snapshot)) await save();
   }, [caseId, meetingId]);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   const update = useCallback(
     (next: DecisionContent) => {
