@@ -420,26 +420,48 @@ test('a save that cannot reach the server: the text stays, the editor tries agai
   member.page.on('request', (request) => {
     if (request.method() === 'POST' && request.headers()['next-action']) actions.push(request.url());
   });
+  const isAction = (route: Route) => route.request().method() === 'POST' && !!route.request().headers()['next-action'];
 
-  // The network fails every server action: the save fails (or goes unanswered for 15 s), and the
-  // editor says so, keeps the text and schedules another try instead of sending again at once.
-  await member.page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('failed') : route.fallback()));
+  // The network fails every server action: the editor says so, keeps the text and schedules
+  // another try instead of sending again at once.
+  await member.page.route('**/*', (route) => (isAction(route) ? route.abort('failed') : route.fallback()));
   const typed = 'Network test: neoadjuvant therapy first, then surgery.';
   await d.rationale().fill(typed);
   await expect(d.saveStatus()).toHaveAttribute('data-state', 'error', { timeout: 25_000 });
-  await expect(d.saveStatus()).toContainText('Your text stays here; trying again in');
+  await expect(d.saveStatus()).toContainText('Your text stays here; trying again in 5 s.');
+  await expect(d.button('Try again now')).toBeVisible();
   await expect(d.rationale()).toHaveValue(typed);
   const whileDown = actions.length;
   expect(whileDown).toBeGreaterThanOrEqual(1);
   await member.page.waitForTimeout(2_000);
   expect(actions.length).toBe(whileDown); // no request storm while the next try waits
 
-  // The network is back: "Try again now" stores the text, with no conflict with the editor itself.
+  // The network is back: the scheduled try stores the text by itself.
   await member.page.unroute('**/*');
-  await d.button('Try again now').click();
   await d.expectSaved();
   expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: typed });
+
+  // A save reaches the server but its answer is held past the editor's 15 s: it counts as failed.
+  // The member types on; that save goes out after the late answer (Next sends actions one at a
+  // time) and is stale against the editor's own earlier save: saved again, never shown as a conflict.
+  let held = false;
+  await member.page.route('**/*', async (route) => {
+    if (!isAction(route) || held) return route.fallback();
+    held = true;
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    await route.fulfill({ response });
+  });
+  const first = 'Late answer test: surgery first.';
+  await d.rationale().fill(first);
+  await expect(d.saveStatus()).toContainText('The server has not answered for 15 s.', { timeout: 25_000 });
+  const second = 'Late answer test: surgery first, then adjuvant therapy.';
+  await d.rationale().fill(second);
+  await d.expectSaved();
   await expect(d.conflict()).toHaveCount(0);
+  await expect(d.rationale()).toHaveValue(second);
+  expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: second });
+  await member.page.unroute('**/*');
 
   // A value the server refuses (a dose above 200 Gy) is reported once and not sent again until it changes.
   const rec = await d.addRecommendation('Radiotherapy', []);
@@ -454,5 +476,5 @@ test('a save that cannot reach the server: the text stays, the editor tries agai
   expect(actions.length).toBe(afterRefusal);
   await rec.getByLabel('Total dose (Gy)', { exact: true }).fill('60');
   await d.expectSaved();
-  expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: typed, recommendations: [expect.objectContaining({ modality: 'RADIOTHERAPY', totalDoseGy: 60 })] });
+  expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: second, recommendations: [expect.objectContaining({ modality: 'RADIOTHERAPY', totalDoseGy: 60 })] });
 });

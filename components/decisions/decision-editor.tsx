@@ -16,6 +16,7 @@ import { cancelDecisionAmendment, signDecision, startDecisionAmendment } from '@
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { SavedDraft } from '@/lib/db/decisions/save-decision-draft';
 import type { FieldErrors } from '@/lib/errors';
+import { DRAFT_CONFLICT_MESSAGE } from '@/lib/decisions/draft-conflict';
 import { fetchCaseDecisions } from '@/lib/queries/case-decisions';
 import { queryKeys } from '@/lib/queries/keys';
 import { signableDecisionSchema, type DecisionContent } from '@/lib/schemas/decision';
@@ -102,22 +103,26 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
     setLoadingTheirs(true);
     try {
       const fresh = await queryClient.fetchQuery({ queryKey: queryKeys.caseDecisions(caseId), queryFn: () => fetchCaseDecisions(caseId), staleTime: 0 });
-      const found = fresh.decisions.find((d) => d.meeting?.id === meetingId) ?? null;
-      // "Theirs" is exactly what this editor holds (typically its own save that answered too
-      // late, after a retry had been sent): nothing to choose, take its version and go on.
-      if (found && found.status !== 'SIGNED' && JSON.stringify(found.draft) === JSON.stringify(latest.current)) {
-        adopt({ version: found.version, content: found.draft }, true);
-        setTheirs(null);
-        return;
-      }
-      setTheirs(found);
+      setTheirs(fresh.decisions.find((d) => d.meeting?.id === meetingId) ?? null);
     } finally {
       setLoadingTheirs(false);
     }
-  }, [queryClient, caseId, meetingId, adopt, latest]);
+  }, [queryClient, caseId, meetingId]);
   useEffect(() => {
     if (status.kind === 'conflict') void loadTheirs();
   }, [status.kind, loadTheirs]);
+  // "Theirs" is exactly what this editor holds (typically its own save that answered too late,
+  // after a retry had been sent): nothing to choose, take its version and go on. Only for a
+  // stale-version conflict on this same decision in the same state: a signature or a new
+  // amendment meanwhile is news, and the other CONFLICT answers are not about versions.
+  useEffect(() => {
+    if (status.kind !== 'conflict' || status.message !== DRAFT_CONFLICT_MESSAGE || !theirs) return;
+    const sameState = theirs.id === decision.id && theirs.status === decision.status && theirs.versions.length === decision.versions.length;
+    if (sameState && JSON.stringify(theirs.draft) === JSON.stringify(latest.current)) {
+      adopt({ version: theirs.version, content: theirs.draft }, true);
+      setTheirs(null);
+    }
+  }, [status, theirs, decision.id, decision.status, decision.versions.length, adopt, latest]);
   const useTheirs = () => {
     if (!theirs) return;
     adopt({ version: theirs.version, content: theirs.draft }, false);

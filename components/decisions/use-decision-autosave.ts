@@ -51,12 +51,21 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
   useEffect(() => {
     onSavedRef.current = onSaved;
   }, [onSaved]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Unmounted (the user left the case): no retry, no late answer is applied. Set again on mount,
+  // so React's development double mount does not leave the editor stopped.
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      clearTimeout(timer.current);
+    };
+  }, []);
   const saveRef = useRef<() => Promise<void>>(async () => {});
 
   const save = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
-    if (stopped.current) return;
+    if (stopped.current || !mounted.current) return;
     if (inFlight.current) {
       again.current = true;
       return inFlight.current;
@@ -65,6 +74,7 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
     const expectedVersion = base.current.version;
     if (expectedVersion !== undefined && same(snapshot, base.current.content)) return;
     setStatus({ kind: 'saving' });
+    let againstNewBase = false;
     const run = (async () => {
       // A server action cannot be cancelled, and one whose request failed may never settle
       // (Next keeps it pending): past SAVE_TIMEOUT_MS the editor stops waiting for it, says so,
@@ -83,7 +93,7 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
       const result: ActionResult<SavedDraft> = first ?? { ok: false, code: 'INTERNAL', message: `The server has not answered for ${SAVE_TIMEOUT_MS / 1000} s.` };
       if (first === null) {
         void answer.then((late) => {
-          if (!late.ok || stopped.current || base.current.version !== expectedVersion) return;
+          if (!late.ok || stopped.current || !mounted.current || base.current.version !== expectedVersion) return;
           base.current = { version: late.data.version, content: snapshot };
           onSavedRef.current(late.data, snapshot);
           if (same(latest.current, snapshot) && !inFlight.current) {
@@ -100,13 +110,19 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
         setFieldErrors({});
         setStatus(same(latest.current, snapshot) ? { kind: 'saved', at: result.data.savedAt } : { kind: 'dirty' });
         onSavedRef.current(result.data, snapshot);
+      } else if (result.code === 'CONFLICT' && base.current.version !== expectedVersion) {
+        // Stale against this editor's own earlier save, whose answer came late (Next sends
+        // server actions one at a time, so this one went out after it): not someone else's
+        // change. Saved again below against the version that save made.
+        againstNewBase = true;
       } else if (result.code === 'CONFLICT') {
         stopped.current = true;
         setStatus({ kind: 'conflict', message: result.message });
-      } else if (isTransient(result.code) && !stopped.current) {
+      } else if (isTransient(result.code) && !stopped.current && mounted.current) {
         // Try again by itself, later each time; typing or "Try again now" saves sooner.
         const wait = retryDelay(retries.current);
         retries.current += 1;
+        setFieldErrors({});
         setStatus({ kind: 'error', message: result.message, retryInMs: wait });
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void saveRef.current(), wait);
@@ -123,7 +139,7 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
     // A change arrived while saving: save it now rather than waiting for another keystroke.
     // (Only a change: text a failed save could not store is retried by the timer above, or not
     // at all when the server refused it; re-sending it at once would loop.)
-    if (!stopped.current && !same(latest.current, snapshot)) await save();
+    if (!stopped.current && (!same(latest.current, snapshot) || (againstNewBase && !same(latest.current, base.current.content)))) await save();
   }, [caseId, meetingId]);
   useEffect(() => {
     saveRef.current = save;

@@ -143,6 +143,16 @@ describe('mapFeatures', () => {
     expect(byName(mapFeatures(testFeatures, future).features, 'weight').status).toBe('imputed');
   });
 
+  it('keeps coded observations of different system/code pairs apart, and skips an invalid date', () => {
+    const feature: ModelFeature = { ...testFeatures.find((f) => f.name === 'weight')!, source: { kind: 'codedObservation', system: 'a', code: 'b|c', display: 'Weight' } };
+    const coded = (system: string, code: string, value: number, effectiveAt: Date) => ({ loincCode: null, codeSystem: system, code, display: 'Weight', value, unit: 'kg', effectiveAt });
+    const mapped = (observations: CaseFeatureData['observations']) => mapFeatures([feature], world({ observations })).features[0]!;
+    // system "a|b" + code "c" is another pair than system "a" + code "b|c".
+    expect(mapped([coded('a|b', 'c', 80, new Date('2026-10-01T00:00:00Z'))]).status).not.toBe('ok');
+    expect(mapped([coded('a|b', 'c', 80, new Date('2026-10-01T00:00:00Z')), coded('a', 'b|c', 70, new Date('2026-09-01T00:00:00Z'))])).toMatchObject({ rawValue: 70 });
+    expect(mapped([coded('a', 'b|c', 70, new Date('2026-09-01T00:00:00Z')), coded('a', 'b|c', 99, new Date('not a date'))])).toMatchObject({ rawValue: 70 });
+  });
+
   it('takes the newest value on or before the reference date, the first listed of two at the same instant', () => {
     const at = (iso: string) => new Date(iso);
     const weight = (value: number, effectiveAt: Date) => ({ loincCode: '29463-7', codeSystem: null, code: null, display: 'Body weight', value, unit: 'kg', effectiveAt });

@@ -75,7 +75,8 @@ function newest<T>(items: T[], keys: (item: T) => number[]): T | undefined {
 
 type ObservationIndex = Map<string, FeatureObservation>;
 const loincKey = (loinc: string) => `L|${loinc}`;
-const codeKey = (system: string, code: string) => `C|${system}|${code}`;
+// NUL separates system and code: neither a URI nor a code contains it, where '|' could (a|b + c vs a + b|c).
+const codeKey = (system: string, code: string) => `C|${system}\u0000${code}`;
 
 /**
  * The newest observation per LOINC code and per system|code, effective at or before the
@@ -91,7 +92,8 @@ function indexObservations(data: CaseFeatureData): ObservationIndex {
     if (!current || o.effectiveAt.getTime() > current.effectiveAt.getTime()) index.set(key, o);
   };
   for (const o of data.observations) {
-    if (o.effectiveAt.getTime() > reference) continue;
+    // Written as "not on or before" so an invalid date (NaN) is skipped too, as the old filter did.
+    if (!(o.effectiveAt.getTime() <= reference)) continue;
     if (o.loincCode !== null) keep(loincKey(o.loincCode), o);
     if (o.codeSystem !== null && o.code !== null) keep(codeKey(o.codeSystem, o.code), o);
   }

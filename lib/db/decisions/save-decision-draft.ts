@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { caseScope } from '@/lib/authz/scopes';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
+import { DRAFT_CONFLICT_MESSAGE } from '@/lib/decisions/draft-conflict';
 import { AppError, notFound } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SaveDecisionDraftInput } from '@/lib/schemas/decision';
@@ -19,7 +20,7 @@ export interface SavedDraft {
 }
 
 /** The message a stale save gets; the editor then shows the conflict view (theirs vs. mine). */
-export const DRAFT_CONFLICT_MESSAGE = 'Someone else saved this decision after you opened it. Compare their version with yours before saving again.';
+export { DRAFT_CONFLICT_MESSAGE };
 
 /**
  * Autosave of a decision draft (or of an amendment's draft). The first save creates the row
