@@ -43,7 +43,6 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
   const latest = useRef(options.initial.content);
   const base = useRef<DraftBase>(options.initial);
   const inFlight = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
   const stopped = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const retries = useRef(0);
@@ -66,10 +65,8 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
   const save = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
     if (stopped.current || !mounted.current) return;
-    if (inFlight.current) {
-      again.current = true;
-      return inFlight.current;
-    }
+    // One save at a time: a change made meanwhile is saved when this one ends (below).
+    if (inFlight.current) return inFlight.current;
     const snapshot = latest.current;
     const expectedVersion = base.current.version;
     if (expectedVersion !== undefined && same(snapshot, base.current.content)) return;
@@ -135,7 +132,6 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
     inFlight.current = run;
     await run;
     inFlight.current = null;
-    again.current = false;
     // A change arrived while saving: save it now rather than waiting for another keystroke.
     // (Only a change: text a failed save could not store is retried by the timer above, or not
     // at all when the server refused it; re-sending it at once would loop.)
@@ -171,7 +167,6 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
   /** Stops autosaving for good (the decision was signed under this editor); the typed content stays. */
   const halt = useCallback(() => {
     stopped.current = true;
-    again.current = false;
     clearTimeout(timer.current);
   }, []);
 
