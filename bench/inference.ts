@@ -83,7 +83,7 @@ async function main() {
   const { getSession, intraOpThreads } = await import('../lib/inference/session-cache');
   const { inputTensor } = await import('../lib/inference/score');
   const { unsafeReadModelFile } = await import('../lib/db/model-versions');
-  const { newRowId } = await import('../lib/db/fhir-import/bulk-sql');
+  const { newRowId } = await import('../lib/db/row-id');
   const { extractReportFacts } = await import('../lib/report-facts');
   const { seedUser } = await import('../prisma/seed/users');
   const client = new pg.Client({ connectionString: bench.url });

@@ -1,11 +1,11 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/authz/actor';
 import { assertCan } from '@/lib/authz/assert-can';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
 import type { PatientFromHeader } from '@/lib/dicom/patient-from-header';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db, type Tx } from './client';
+import { newRowId } from './row-id';
 
 // The DICOM importer's writes: one transaction per (patient, study) batch that
 // links or creates the patient, upserts the study and its series, writes the
@@ -225,7 +225,7 @@ async function writeBatch(tx: Tx, batch: DicomStudyBatch): Promise<DicomStudyBat
       rejectedSeries.set(series.seriesInstanceUid, 'the series (Series Instance UID) already belongs to another study; nothing was stored');
       continue;
     }
-    for (const instance of series.instances) rows.push({ ...instance, id: newId(), seriesId });
+    for (const instance of series.instances) rows.push({ ...instance, id: newRowId(), seriesId });
   }
   // Every series belongs elsewhere: leave no empty study or new patient behind.
   if (rows.length === 0 && rejectedSeries.size > 0) throw new BatchRefused([...rejectedSeries.values()][0]!);
@@ -279,12 +279,6 @@ async function insertInstances(tx: Tx, rows: InstanceInsert[]): Promise<{ sopIns
     RETURNING "sopInstanceUid"`;
 }
 
-/** A cuid-shaped id ("c" + time + counter + randomness), as Prisma's @default(cuid()) would give. */
-let counter = 0;
-function newId(): string {
-  counter = (counter + 1) % 1_679_616;
-  return `c${Date.now().toString(36)}${counter.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex').slice(0, 8)}`;
-}
 
 function studyFields(study: DicomStudyBatch['study']) {
   return {

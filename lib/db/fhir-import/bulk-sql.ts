@@ -1,6 +1,4 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '../client';
 
@@ -97,17 +95,5 @@ export async function findBySourceKeys<Extra extends string = never>(
   return rows;
 }
 
-// Ids in Prisma's cuid (v1) format, because rows inserted here bypass Prisma's
-// client-side @default(cuid()): 'c', time, a per-process counter, a host/process
-// fingerprint and 8 random base-36 characters.
-const fingerprint = (() => {
-  const host = [...hostname()].reduce((sum, ch) => sum + ch.charCodeAt(0), hostname().length + 36);
-  return (process.pid % 1296).toString(36).padStart(2, '0') + (host % 1296).toString(36).padStart(2, '0');
-})();
-let counter = Math.floor(Math.random() * 1_679_616);
-
-export function newRowId(): string {
-  counter = (counter + 1) % 1_679_616; // 36^4
-  const random = randomBytes(8).reduce((s, b) => s + (b % 36).toString(36), '');
-  return `c${Date.now().toString(36)}${counter.toString(36).padStart(4, '0')}${fingerprint}${random}`;
-}
+/** Row ids for the bulk writes: lib/db/row-id.ts (re-exported for the importers). */
+export { newRowId } from '../row-id';

@@ -5,7 +5,7 @@ import { notFound } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { InferenceFlag, InferenceStatus, InferenceTrigger, MappedFeature } from '@/lib/schemas/inference';
 import { PREPARED, type Db, type Tx } from '../client';
-import { newRowId } from '../fhir-import/bulk-sql';
+import { newRowId } from '../row-id';
 
 // The write of a model run: every result row and its inference.run audit event in ONE
 // statement. A statement is a transaction of its own in PostgreSQL, so the rows and their
