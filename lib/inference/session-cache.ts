@@ -6,6 +6,8 @@
 import 'server-only';
 import os from 'node:os';
 import { InferenceSession } from 'onnxruntime-node';
+import { externalDataTensors } from '@/lib/models/onnx/read-model-metadata';
+import { onnx } from '@/lib/models/onnx/onnx-proto';
 
 /**
  * Threads inside one run: half the cores, at most 4. A single-row tabular model gains
@@ -28,8 +30,14 @@ export function sessionOptions(): InferenceSession.SessionOptions {
   };
 }
 
-/** A session for bytes that are not (yet) a stored version: upload validation. Release it when done. */
-export function createSession(bytes: Uint8Array): Promise<InferenceSession> {
+/**
+ * A session for model bytes (upload validation, or a stored version via getSession). Release it
+ * when done. A model whose tensors point to other files ("external data") is refused here too,
+ * not only by the upload validation: onnxruntime would read those files from this server's disk.
+ */
+export async function createSession(bytes: Uint8Array): Promise<InferenceSession> {
+  const external = externalDataTensors(onnx.ModelProto.decode(bytes));
+  if (external.length > 0) throw new Error(`The model keeps tensors in other files (${external.slice(0, 5).join(', ')}); Konsil runs self-contained models only.`);
   return InferenceSession.create(bytes, sessionOptions());
 }
 

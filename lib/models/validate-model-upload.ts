@@ -1,7 +1,7 @@
 // Everything a model version must pass before the registry stores it. Each check adds
 // reasons instead of stopping at the first, so an admin sees every problem at once:
 //   the card parses (zod issues with their paths) and matches the file's sha256 if it names one;
-//   the bytes are an ONNX model (protobuf) within Konsil's ONNX policy (IR ≤ 8, ai.onnx opset ≤ 15,
+//   the bytes are a self-contained ONNX model (protobuf; no tensor in another file) within Konsil's ONNX policy (IR ≤ 8, ai.onnx opset ≤ 15,
 //   ai.onnx.ml ≤ 3, no other domains) that onnxruntime loads;
 //   exactly one float input, named as the card says, shaped [1 or dynamic, features];
 //   the outputs are exactly the card's, float, shaped [batch, ...card shape];
@@ -239,6 +239,13 @@ export async function validateModelUpload(input: { bytes: Uint8Array; card: unkn
     reasons.push(...checked.reasons);
   }
   if (!decoded) return fail();
+  // Before anything loads it: onnxruntime would read a tensor's "external data" file from this
+  // server's disk, and a test vector's output would show its bytes to the uploader.
+  if (decoded.externalDataTensors.length > 0) {
+    const names = decoded.externalDataTensors;
+    reasons.push(reason('onnx_external_data', `The model keeps ${names.length === 1 ? 'tensor' : 'tensors'} ${names.slice(0, 5).map((n) => `"${n}"`).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''} in separate files (ONNX external data). Konsil stores one self-contained file: export the model with all its weights inside.`));
+    return fail();
+  }
   reasons.push(...checkOnnxPolicy(decoded));
   if (card) reasons.push(...checkGraph(decoded, card), ...checkEmbeddedCard(decoded.metadata, card));
 

@@ -79,7 +79,7 @@ describe('readModelMetadata', () => {
   });
 
   it('reports a model without a card as missing', () => {
-    const meta = { irVersion: 8, producerName: '', opsets: [], inputs: [], outputs: [], metadata: {} };
+    const meta = { irVersion: 8, producerName: '', opsets: [], inputs: [], outputs: [], metadata: {}, externalDataTensors: [] };
     expect(readEmbeddedCard(meta)).toMatchObject({ ok: false, reason: 'missing' });
     expect(readEmbeddedCard({ ...meta, metadata: { [CARD_METADATA_KEY]: '{' } })).toMatchObject({ ok: false, reason: 'not-json' });
     expect(readEmbeddedCard({ ...meta, metadata: { [CARD_METADATA_KEY]: '{}' } })).toMatchObject({ ok: false, reason: 'invalid' });

@@ -22,6 +22,12 @@ export type ModelMetadata = {
   inputs: TensorInfo[];
   outputs: TensorInfo[];
   metadata: Record<string, string>;
+  /**
+   * Tensors whose data the file says lives in another file (ONNX "external data"). onnxruntime
+   * would read such a file from the server's disk (relative to its working directory), so a
+   * model naming one is refused before any session is created (validate-model-upload.ts).
+   */
+  externalDataTensors: string[];
 };
 
 export class ModelDecodeError extends Error {
@@ -46,7 +52,52 @@ export function readModelMetadata(bytes: Uint8Array): ModelMetadata {
     inputs: (model.graph.input ?? []).filter((v) => !initializerNames.has(v.name ?? '')).map(tensorInfo),
     outputs: (model.graph.output ?? []).map(tensorInfo),
     metadata: Object.fromEntries((model.metadataProps ?? []).map((p) => [p.key ?? '', p.value ?? ''])),
+    externalDataTensors: externalDataTensors(model),
   };
+}
+
+const EXTERNAL = 1; // TensorProto.DataLocation.EXTERNAL
+
+/**
+ * Every tensor stored outside the file: initializers (dense and sparse), tensors in node
+ * attributes (Constant and others), in subgraphs (If, Loop, Scan), in model-local functions and
+ * in training info. A tensor counts when it says EXTERNAL or carries external_data entries.
+ */
+export function externalDataTensors(model: P.IModelProto): string[] {
+  const found: string[] = [];
+  const tensor = (t: P.ITensorProto | null | undefined, where: string) => {
+    if (t && (t.dataLocation === EXTERNAL || (t.externalData?.length ?? 0) > 0)) found.push(t.name || where);
+  };
+  const sparse = (s: P.ISparseTensorProto | null | undefined, where: string) => {
+    tensor(s?.values, where);
+    tensor(s?.indices, where);
+  };
+  const nodes = (list: P.INodeProto[] | null | undefined) => {
+    for (const node of list ?? []) {
+      for (const a of node.attribute ?? []) {
+        const where = `${node.name || node.opType || 'node'}.${a.name ?? 'attribute'}`;
+        tensor(a.t, where);
+        for (const t of a.tensors ?? []) tensor(t, where);
+        sparse(a.sparseTensor, where);
+        for (const s of a.sparseTensors ?? []) sparse(s, where);
+        graph(a.g);
+        for (const g of a.graphs ?? []) graph(g);
+      }
+    }
+  };
+  const graph = (g: P.IGraphProto | null | undefined) => {
+    if (!g) return;
+    for (const t of g.initializer ?? []) tensor(t, 'initializer');
+    for (const s of g.sparseInitializer ?? []) sparse(s, 'sparse initializer');
+    nodes(g.node);
+  };
+  graph(model.graph);
+  for (const f of model.functions ?? []) nodes(f.node);
+  for (const info of model.trainingInfo ?? []) {
+    graph(info.initialization);
+    graph(info.algorithm);
+  }
+  return found;
 }
 
 export type EmbeddedCardResult =
