@@ -5,7 +5,7 @@
 // while the chair's sign dialog is open does not change the dialog, and the signature is
 // refused as stale; a member's unsaved text survives the decision being signed (or its
 // amendment cancelled) under it while a save is in flight, until they discard it or carry it
-// into an amendment.
+// into an amendment. Leaving the page while text is not stored asks first.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { HttpSession, serverActionId } from '../scripts/lib/http-session';
@@ -477,4 +477,42 @@ test('a save that cannot reach the server: the text stays, the editor tries agai
   await rec.getByLabel('Total dose (Gy)', { exact: true }).fill('60');
   await d.expectSaved();
   expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: second, recommendations: [expect.objectContaining({ modality: 'RADIOTHERAPY', totalDoseGy: 60 })] });
+});
+
+test('leaving the page while the text is not stored asks first; once it is saved, leaving asks nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const member = await signedInPage(browser, world.attendee);
+  const caseId = item(1).caseId;
+  const d = member.decision;
+  await member.page.goto(`/cases/${caseId}`);
+  const record = d.button(/^Record decision for/);
+  await expect(d.editor().or(record)).toBeVisible();
+  if (await record.isVisible()) await d.startDraft();
+  // The server cannot be reached: the typed text is not stored, and a reload asks first.
+  await member.page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('failed') : route.fallback()));
+  const typed = `Unload test ${Date.now()}: chemoradiotherapy, then re-staging.`;
+  await d.rationale().click(); // a user gesture: browsers prompt only on pages the user touched
+  await d.rationale().fill(typed);
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'error', { timeout: 25_000 });
+  const prompt = member.page.waitForEvent('dialog', { timeout: 10_000 }); // while someone waits for it, Playwright leaves the prompt to us
+  void member.page.reload().catch(() => undefined); // never loads: the user stays
+  const dialog = await prompt;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss(); // "Stay on page"
+  await expect(d.rationale()).toHaveValue(typed);
+  await expect(d.saveStatus()).toHaveAttribute('data-state', 'error');
+
+  // The server is back and the text is saved: a reload asks nothing, and the text comes back from the server.
+  const later: string[] = [];
+  member.page.on('dialog', (unexpected) => {
+    later.push(unexpected.type());
+    void unexpected.accept();
+  });
+  await member.page.unroute('**/*');
+  await d.button('Try again now').click();
+  await d.expectSaved();
+  await member.page.reload();
+  await expect(d.rationale()).toHaveValue(typed);
+  expect(later).toEqual([]);
+  expect((await storedDecision(caseId)).draft).toMatchObject({ rationale: typed });
 });

@@ -7,7 +7,8 @@
 // for good when the decision was signed (or its amendment cancelled) under the editor.
 // A save that failed for a passing reason (network, server) is retried by itself with growing
 // waits (autosave-retry.ts), and at once by `save`; a save unanswered for 15 s counts as failed
-// (it is not cancelled), so "Saving…" never sits there for good.
+// (it is not cancelled), so "Saving…" never sits there for good. Leaving the page while text is
+// unsaved asks first (beforeunload).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDecisionDraft } from '@/lib/actions/decisions';
 import type { ActionResult } from '@/lib/actions/action-result';
@@ -61,6 +62,21 @@ export function useDecisionAutosave(options: { caseId: string; meetingId: string
     };
   }, []);
   const saveRef = useRef<() => Promise<void>>(async () => {});
+  // Closing the tab, reloading or typing another address while the editor holds text the server
+  // has not stored (waiting for the autosave timer, saving, failed, in conflict, or signed under
+  // the editor) asks first, with the browser's own "Leave site?" prompt. Navigating inside Konsil
+  // does not unload the page, and clicking a link leaves the field, which saves at once.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (same(latest.current, base.current.content)) return;
+      event.preventDefault();
+      event.returnValue = ''; // browsers that still want it set to show the prompt
+      // If the user stays, the text is on its way already (no wait for the timer or a retry).
+      void saveRef.current();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
   const save = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
