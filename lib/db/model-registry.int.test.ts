@@ -49,6 +49,8 @@ function foreignUploads(): { name: string; bytes: Uint8Array; card: unknown; cod
     { name: 'no embedded card', bytes: buildLinearModel(good, { embedCard: false }), card: good.card, codes: ['embedded_card_missing'] },
     { name: 'test vector not reproduced', bytes: buildLinearModel(good, { embedCard: wrongVector }), card: wrongVector, codes: ['test_vector'] },
     { name: 'card without intended use', bytes: buildLinearModel(good), card: { ...good.card, intendedUse: '' }, codes: ['card_schema'] },
+    // Its coefficients "live" in package.json (in the server's working directory): refused unread.
+    { name: 'a tensor kept in another file', bytes: buildLinearModel(good, { externalData: 'package.json' }), card: good.card, codes: ['onnx_external_data'] },
     { name: 'card that is not JSON', bytes: buildLinearModel(good), card: '{"modelKey": "x",', codes: ['card_json'] },
   ];
 }
@@ -163,6 +165,21 @@ describe('the lifecycle', () => {
     const second = (await registerTestModel({ admin, spec: spec({ modelKey, version: '2.0.0' }) })).version;
     await expect(db().$executeRawUnsafe(`UPDATE model_versions SET status = 'ACTIVE' WHERE id = '${second.id}'`)).rejects.toThrow(/model_versions_one_active_per_model/);
     expect(await db().modelVersion.count({ where: { modelKey, status: 'ACTIVE' } })).toBe(1);
+  });
+
+  it('a version’s file, card and identity cannot be changed in the database; its lifecycle can', async () => {
+    const { version, bytes } = await registerTestModel({ admin, spec: spec() });
+    const other = buildLinearModel(spec({ beta: [0.3, 0.3, 0.3, 0.3, 0.3] }));
+    const fixed = /file, card and identity are fixed at upload/;
+    await expect(db().modelVersion.update({ where: { id: version.id }, data: { fileBytes: Uint8Array.from(other), fileSha256: sha256Hex(other) } })).rejects.toThrow(fixed);
+    await expect(db().$executeRawUnsafe(`UPDATE model_versions SET card = jsonb_set(card, '{intendedUse}', '"anything"') WHERE id = $1`, version.id)).rejects.toThrow(fixed);
+    await expect(db().$executeRawUnsafe(`UPDATE model_versions SET entities = ARRAY['BREAST']::"TumorEntity"[] WHERE id = $1`, version.id)).rejects.toThrow(fixed);
+    await expect(db().$executeRawUnsafe(`UPDATE model_versions SET semver = '9.9.9' WHERE id = $1`, version.id)).rejects.toThrow(fixed);
+    const row = await db().modelVersion.findUniqueOrThrow({ where: { id: version.id } });
+    expect(row.fileSha256).toBe(sha256Hex(bytes));
+    // The lifecycle moves as before.
+    const shadow = await setModelVersionShadow(transition(version.id, row.version));
+    expect(shadow.status).toBe('SHADOW');
   });
 
   it('two admins activating two versions at once leave exactly one active', async () => {

@@ -5,6 +5,7 @@
 // the case data to the card's features, and score with the version's cached onnxruntime
 // session unless a blocking flag stops it.
 import 'server-only';
+import type { InferenceSession } from 'onnxruntime-node';
 import type { Actor } from '@/lib/authz/actor';
 import { runCaseInference, unsafeRunCaseInferenceAsSystem, type Evaluation, type InferenceRunStep, type StoredResult } from '@/lib/db/inference/run-case-inference';
 import type { ApplicableVersion } from '@/lib/db/inference/load-case-feature-data';
@@ -18,10 +19,32 @@ import { getSession } from './session-cache';
 
 export async function evaluateModel(version: ApplicableVersion, data: CaseFeatureData): Promise<Evaluation> {
   // The session is fetched before the clock starts: its creation happens once per process.
-  const session = await getSession(version.id, () => unsafeReadModelFile(version.id));
+  // A version whose file cannot be loaded (its stored bytes no longer match their sha256, a
+  // runtime that refuses it) fails alone: the other versions of the run are still scored.
+  let session: InferenceSession | null = null;
+  let loadError: unknown = null;
+  try {
+    session = await getSession(version.id, () => unsafeReadModelFile(version.id));
+  } catch (error) {
+    loadError = error;
+  }
   const started = performance.now();
   const mapping = mapFeatures(version.card.features, data);
   const hash = inputHash(mapping.features);
+  const failed = (what: string, error: unknown): Evaluation => {
+    // Stored as FAILED with the runtime's message, so admins see it in the version's statistics.
+    const message = `The model could not be ${what}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 500)}`;
+    return {
+      status: 'FAILED',
+      inputs: mapping.features,
+      inputHash: hash,
+      outputs: null,
+      contributions: null,
+      flags: [...mapping.flags, { code: 'runtime_error', feature: null, message, blocking: true }],
+      durationMs: performance.now() - started,
+    };
+  };
+  if (!session) return failed('loaded', loadError);
   if (!mapping.vector) {
     return { status: 'NOT_SCORED', inputs: mapping.features, inputHash: hash, outputs: null, contributions: null, flags: mapping.flags, durationMs: performance.now() - started };
   }
@@ -37,18 +60,8 @@ export async function evaluateModel(version: ApplicableVersion, data: CaseFeatur
       durationMs: performance.now() - started,
     };
   } catch (error) {
-    // A model that passed validation but fails on a real case: stored as FAILED with the
-    // runtime's message, so admins see it in the version's statistics.
-    const message = `The model could not be run: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 500)}`;
-    return {
-      status: 'FAILED',
-      inputs: mapping.features,
-      inputHash: hash,
-      outputs: null,
-      contributions: null,
-      flags: [...mapping.flags, { code: 'runtime_error', feature: null, message, blocking: true }],
-      durationMs: performance.now() - started,
-    };
+    // A model that passed validation but fails on a real case.
+    return failed('run', error);
   }
 }
 

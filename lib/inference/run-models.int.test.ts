@@ -140,6 +140,32 @@ describe('shadow versions', () => {
   });
 });
 
+describe('a version that cannot be loaded', () => {
+  it('fails alone: stored FAILED with the reason and audited as a failure, while the active version beside it is scored', async () => {
+    const modelKey = uniqueModelKey('broken');
+    const active = await registerTestModel({ admin, status: 'ACTIVE', spec: makeTestSpec({ modelKey }) });
+    const shadow = await registerTestModel({ admin, status: 'SHADOW', spec: makeTestSpec({ modelKey, version: '1.1.0' }) });
+    // The stored file is damaged (as storage corruption would): bypassing the trigger that keeps
+    // files fixed, which only a superuser can, as the tests' database user is.
+    await db().$transaction([
+      db().$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+      db().$executeRawUnsafe(`UPDATE model_versions SET "fileBytes" = substring("fileBytes" from 1 for 40) WHERE id = $1`, shadow.version.id),
+    ]);
+    const world = await createInferenceCase({ referrer, boardMembers: [member] });
+
+    const stored = await runModelsForCase({ actor: member, caseId: world.caseId });
+    expect(stored.filter((r) => r.modelKey === modelKey).map((r) => [r.semver, r.status])).toEqual([
+      ['1.0.0', 'SCORED'],
+      ['1.1.0', 'FAILED'],
+    ]);
+    const [failed] = await resultsOf(world.caseId, shadow.version.id);
+    expect(failed).toMatchObject({ status: 'FAILED', outputs: null, contributions: null });
+    expect(failed!.flags).toEqual([expect.objectContaining({ code: 'runtime_error', blocking: true, message: expect.stringMatching(/^The model could not be loaded: .*sha256/) })]);
+    expect(await db().auditEvent.findFirst({ where: { action: 'inference.run', entityId: failed!.id } })).toMatchObject({ outcome: 'FAILURE' });
+    expect((await resultsOf(world.caseId, active.version.id))[0]).toMatchObject({ status: 'SCORED' });
+  });
+});
+
 describe('reading and reviewing results', () => {
   it('lists the newest result per model with contributions by size, audits the read, and keeps the review history', async () => {
     const { version } = await registerTestModel({ admin, status: 'ACTIVE' });

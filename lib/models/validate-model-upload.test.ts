@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildLinearModel, makeTestSpec, sha256Hex } from '@/lib/inference/test-support/linear-model';
 import { createSession } from '@/lib/inference/session-cache';
-import { onnx } from './onnx/onnx-proto';
 import { readModelMetadata as decodeOnnx } from './onnx/read-model-metadata';
 import { checkEmbeddedCard, checkGraph, maxAbsError, parseCard, validateModelUpload } from './validate-model-upload';
 
 const classifier = makeTestSpec();
 const survival = makeTestSpec({ kind: 'survival', modelKey: 'test-cox' });
 const codes = (result: Awaited<ReturnType<typeof validateModelUpload>>) => (result.ok ? [] : result.reasons.map((r) => r.code));
-
-/**
- * The model with its first initializer's data moved "outside the file", to `location` (relative
- * to the server's working directory, where onnxruntime would look when loading from bytes).
- */
-function withExternalData(bytes: Uint8Array, location: string): { bytes: Uint8Array; tensor: string } {
-  const model = onnx.ModelProto.decode(bytes);
-  const tensor = model.graph!.initializer![0]!;
-  const byteLength = (tensor.dims ?? []).reduce<number>((n, d) => n * Number(d), 1) * 4;
-  tensor.rawData = new Uint8Array(0);
-  tensor.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
-  tensor.externalData = [
-    onnx.StringStringEntryProto.create({ key: 'location', value: location }),
-    onnx.StringStringEntryProto.create({ key: 'offset', value: '0' }),
-    onnx.StringStringEntryProto.create({ key: 'length', value: String(byteLength) }),
-  ];
-  return { bytes: onnx.ModelProto.encode(model).finish(), tensor: tensor.name ?? '' };
-}
 
 describe('parseCard', () => {
   it('turns zod issues into messages with their paths', () => {
@@ -126,13 +107,13 @@ describe('validateModelUpload (with onnxruntime)', () => {
     // package.json exists in the working directory of the tests (and of a server started from
     // the repo): without this check onnxruntime loads its first bytes as the tensor, and the
     // test-vector message shows the outputs computed from them to the uploader.
-    const external = withExternalData(buildLinearModel(classifier), 'package.json');
-    expect(decodeOnnx(external.bytes).externalDataTensors).toEqual([external.tensor]);
-    const result = await validateModelUpload({ bytes: external.bytes, card: classifier.card });
+    const bytes = buildLinearModel(classifier, { externalData: 'package.json' });
+    expect(decodeOnnx(bytes).externalDataTensors).toEqual(['beta_col']);
+    const result = await validateModelUpload({ bytes, card: classifier.card });
     expect(codes(result)).toEqual(['onnx_external_data']);
-    expect(result.ok ? '' : result.reasons[0]!.message).toContain(`"${external.tensor}" in separate files (ONNX external data)`);
+    expect(result.ok ? '' : result.reasons[0]!.message).toContain('"beta_col" in separate files (ONNX external data)');
     // The one place bytes become a session refuses it too (a stored version is loaded there).
-    await expect(createSession(external.bytes)).rejects.toThrow(/keeps tensors in other files/);
+    await expect(createSession(bytes)).rejects.toThrow(/keeps tensors in other files/);
   });
 
   it('lists every reason at once', async () => {

@@ -58,14 +58,14 @@ export async function createInferenceCase(options: { referrer: Actor; boardMembe
  * A version row written straight to the table (no validation, no audit event), for tests
  * that must not leave audit rows behind, such as the action matrix's fixtures.
  */
-export async function insertTestModelVersion(options: { status: 'VALIDATED' | 'SHADOW' | 'ACTIVE' | 'RETIRED'; modelKey?: string; semver?: string; replacesVersionId?: string }) {
+export async function insertTestModelVersion(options: { status: 'VALIDATED' | 'SHADOW' | 'ACTIVE' | 'RETIRED'; modelKey?: string; semver?: string; name?: string; replacesVersionId?: string }) {
   const spec = makeTestSpec({ modelKey: options.modelKey ?? uniqueModelKey('row'), version: options.semver ?? '1.0.0' });
   const bytes = buildLinearModel(spec);
   return db().modelVersion.create({
     data: {
       modelKey: spec.card.modelKey,
       semver: spec.card.version,
-      name: spec.card.name,
+      name: options.name ?? spec.card.name,
       status: options.status,
       entities: ['LUNG'],
       fileSha256: sha256Hex(bytes),

@@ -68,8 +68,7 @@ afterAll(async () => {
 describe('preparation completeness from real rows', () => {
   it('computes each item from the case data, and changes as data and marks arrive', async () => {
     const w = await makeWorld();
-    const version = await insertTestModelVersion({ status: 'ACTIVE' });
-    await db().modelVersion.update({ where: { id: version.id }, data: { entities: ['LUNG'], name: 'Prep test model' } });
+    const version = await insertTestModelVersion({ status: 'ACTIVE', name: 'Prep test model' }); // a LUNG model
 
     const before = await db().auditEvent.count({ where: { actorId: coordinator.id, action: 'meeting.preparation_view' } });
     const prep = await loadMeetingPreparation({ actor: coordinator, meetingId: w.meetingId, now });

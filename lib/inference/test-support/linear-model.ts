@@ -34,6 +34,11 @@ interface BuildOptions {
   renameOutputs?: Record<string, string>;
   opset?: number;
   irVersion?: number;
+  /**
+   * Keep the coefficients ("beta_col") in this file instead, as ONNX external data (a path
+   * relative to wherever onnxruntime runs): a file the registry must refuse unread.
+   */
+  externalData?: string;
 }
 
 const tensor = (name: string, dims: number[], values: number[]) =>
@@ -76,6 +81,16 @@ export function buildLinearModel(spec: LinearModelSpec, options: BuildOptions = 
     tensor('intercept', [1, 1], [spec.intercept ?? 0]),
     tensor('baseline_survival', [1, spec.baselineSurvival?.length ?? 1], spec.baselineSurvival ?? [1]),
   ];
+  if (options.externalData !== undefined) {
+    const moved = initializer.find((t) => t.name === 'beta_col')!;
+    moved.externalData = [
+      { key: 'location', value: options.externalData },
+      { key: 'offset', value: '0' },
+      { key: 'length', value: String(moved.floatData.length * 4) },
+    ];
+    moved.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
+    moved.floatData = [];
+  }
   const embedded = options.embedCard === undefined ? card : options.embedCard;
   const model = onnx.ModelProto.create({
     irVersion: options.irVersion ?? 8,
