@@ -59,7 +59,7 @@ export function ModelResult({ caseId, model, can, timeZone }: ModelResultProps) 
       </header>
 
       {result ? (
-        <ResultBody caseId={caseId} card={card} result={result} can={can} timeZone={timeZone} />
+        <ResultBody caseId={caseId} card={model.resultCard ?? card} activeCard={card} result={result} can={can} timeZone={timeZone} />
       ) : (
         <p className="text-sm text-slate-600" data-testid="model-not-run">
           This model has not run on this case yet.{can.run ? ' “Run models now” runs it on the case’s current data.' : ''}
@@ -71,15 +71,16 @@ export function ModelResult({ caseId, model, can, timeZone }: ModelResultProps) 
   );
 }
 
-function ResultBody({ caseId, card, result, can, timeZone }: { caseId: string; card: CaseModelDto['card']; result: InferenceResultDto; can: CaseInferenceDto['can']; timeZone: string }) {
+/** `card` is the card of the version that gave the result (its horizons, kind, labels); `activeCard` the version now active. */
+function ResultBody({ caseId, card, activeCard, result, can, timeZone }: { caseId: string; card: CaseModelDto['card']; activeCard: CaseModelDto['card']; result: InferenceResultDto; can: CaseInferenceDto['can']; timeZone: string }) {
   const scored = (result.status === 'SCORED' || result.status === 'SCORED_WITH_FLAGS') && result.outputs !== null;
-  const otherVersion = result.modelVersionId !== card.modelVersionId;
+  const otherVersion = result.modelVersionId !== activeCard.modelVersionId;
   const nonBlocking = result.flags.filter((f) => !f.blocking);
   return (
     <div className="space-y-4">
       {otherVersion && (
         <Alert tone="info">
-          This result is from version {result.semver}; version {card.version} is now active. Run the models again to see its result.
+          This result is from version {result.semver} (shown with that version&rsquo;s card); version {activeCard.version} is now active. Run the models again to see its result.
         </Alert>
       )}
       {scored ? (

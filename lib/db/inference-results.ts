@@ -5,7 +5,7 @@ import { can } from '@/lib/authz/permissions';
 import { caseScope } from '@/lib/authz/scopes';
 import { writeAuditEvent } from '@/lib/audit/write-audit-event';
 import { conflict, notFound } from '@/lib/errors';
-import { modelCardSchema, type ModelCard } from '@/lib/models/model-card';
+import { storedModelCardSchema, type ModelCard } from '@/lib/models/model-card';
 import {
   inferenceFlagSchema,
   mappedFeatureSchema,
@@ -143,9 +143,11 @@ export async function listCaseInference(options: { actor: Actor; caseId: string 
       caseId: scoped.id,
       models: active.map((a) => {
         const row = byKey.get(a.modelKey);
+        const resultCard = row ? storedModelCardSchema.parse(row.card) : null;
         return {
-          card: toCardSummary(a.id, modelCardSchema.parse(a.card)),
-          result: row ? toResultDto(row, modelCardSchema.parse(row.card), reviews.filter((r) => r.resultId === row.id)) : null,
+          card: toCardSummary(a.id, storedModelCardSchema.parse(a.card)),
+          result: row && resultCard ? toResultDto(row, resultCard, reviews.filter((r) => r.resultId === row.id)) : null,
+          resultCard: row && resultCard ? toCardSummary(row.modelVersionId, resultCard) : null,
         };
       }),
       can: { run: can(actor, 'inference.run'), review: can(actor, 'cases.annotate') },

@@ -197,6 +197,20 @@ describe('reading and reviewing results', () => {
     expect(await db().auditEvent.findFirst({ where: { action: 'inference.review', actorId: referrer.id, entityId: resultId } })).toMatchObject({ patientId: world.patientId, detail: { number: 2, mark: 'DISAGREE', previous: 'CONSIDERED' } });
   });
 
+  it('after a new version is activated, shows the older result with the card of the version that gave it', async () => {
+    const modelKey = uniqueModelKey('handover');
+    const first = await registerTestModel({ admin, status: 'ACTIVE', spec: makeTestSpec({ modelKey, kind: 'survival' }) });
+    const world = await createInferenceCase({ referrer, boardMembers: [member] });
+    await runModelsForCase({ actor: member, caseId: world.caseId });
+    const second = await registerTestModel({ admin, status: 'ACTIVE', spec: makeTestSpec({ modelKey, version: '2.0.0', kind: 'classifier' }) });
+
+    const model = (await listCaseInference({ actor: member, caseId: world.caseId })).models.find((m) => m.card.modelKey === modelKey)!;
+    expect(model.card).toMatchObject({ modelVersionId: second.version.id, version: '2.0.0', kind: 'classifier' });
+    expect(model.result).toMatchObject({ modelVersionId: first.version.id, semver: '1.0.0' });
+    // The survival result is drawn with its own survival card (horizons), not the classifier now active.
+    expect(model.resultCard).toMatchObject({ modelVersionId: first.version.id, version: '1.0.0', kind: 'survival', horizonsMonths: [12, 24, 60] });
+  });
+
   it('requires a reason to disagree (action and database), at most 2000 characters', async () => {
     const { version } = await registerTestModel({ admin, status: 'ACTIVE' });
     const world = await createInferenceCase({ referrer });

@@ -57,6 +57,9 @@ export const featureSchema = z.object({
 });
 
 /** An estimate with its 95 % confidence interval (bootstrap, seed stated in the card). */
+/** The loosest test-vector tolerance a card may set (absolute). */
+export const MAX_TEST_VECTOR_TOLERANCE = 1e-3;
+
 export const metricSchema = z.object({
   name: nonEmpty, // "AUC", "C-index", "Brier@60m", "Calibration slope@24m", …
   cohort: nonEmpty, // "held-out (Rotterdam 30 %)", "external (GBSG)"
@@ -80,7 +83,7 @@ export const testVectorSchema = z.object({
   expected: z.record(z.string(), z.array(z.number())),
 });
 
-export const modelCardSchema = z.object({
+const modelCardFields = z.object({
   /** Stable id, also the folder name in models/, e.g. "breast-malignancy-wdbc". */
   modelKey: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'version is semver x.y.z'),
@@ -110,9 +113,52 @@ export const modelCardSchema = z.object({
   author: nonEmpty,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   testVectors: z.array(testVectorSchema).min(1),
-  /** Absolute tolerance for test vectors (ONNX vs training code), e.g. 1e-5. */
-  testVectorTolerance: z.number().positive(),
+  /** Absolute tolerance for test vectors (ONNX vs training code), e.g. 1e-5; at most 1e-3. */
+  testVectorTolerance: z.number().positive().max(MAX_TEST_VECTOR_TOLERANCE, `testVectorTolerance is at most ${MAX_TEST_VECTOR_TOLERANCE}: a test vector must pin the model down`),
 });
+
+const valueCount = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/**
+ * What makes a card complete for its kind, beyond each field's own shape: the outputs the case
+ * screen draws (a classifier's probability; a survival model's hazard ratio and one survival
+ * value per horizon), contributions with one value per feature, a metric at every horizon
+ * ("Brier@12m", "O/E@12m": calibration where the survival curve is drawn), and test vectors
+ * that check every output (a vector that expects nothing would pass any file).
+ */
+function checkCardConsistency(card: z.infer<typeof modelCardFields>, ctx: z.RefinementCtx) {
+  const outputs = new Map(card.outputs.map((o) => [o.name, o]));
+  const need = (name: string, values: number, why: string) => {
+    const output = outputs.get(name);
+    if (!output) ctx.addIssue({ code: 'custom', path: ['outputs'], message: `a ${card.kind} card declares an output "${name}" (${why})` });
+    else if (valueCount(output.shape) !== values) ctx.addIssue({ code: 'custom', path: ['outputs', card.outputs.indexOf(output), 'shape'], message: `output "${name}" has ${valueCount(output.shape)} values; ${why} needs ${values}` });
+  };
+  if (card.kind === 'classifier') need('probability', 1, 'the probability');
+  else {
+    const horizons = card.horizonsMonths ?? [];
+    if (horizons.length === 0) ctx.addIssue({ code: 'custom', path: ['horizonsMonths'], message: 'a survival card lists its horizons in months, e.g. [12, 24, 60]' });
+    need('hazard_ratio', 1, 'the hazard ratio');
+    if (horizons.length > 0) need('survival', horizons.length, `survival at ${horizons.length} horizons`);
+    for (const h of horizons) {
+      if (!card.metrics.some((m) => m.name.endsWith(`@${h}m`))) ctx.addIssue({ code: 'custom', path: ['metrics'], message: `no metric at the ${h}-month horizon (name it "…@${h}m", e.g. "Brier@${h}m" or "O/E@${h}m")` });
+    }
+  }
+  if (outputs.has('contributions')) need('contributions', card.features.length, 'one contribution per feature');
+  for (const [i, vector] of card.testVectors.entries()) {
+    const unchecked = card.outputs.filter((o) => vector.expected[o.name] === undefined).map((o) => o.name);
+    if (unchecked.length > 0) ctx.addIssue({ code: 'custom', path: ['testVectors', i, 'expected'], message: `test vector ${i + 1} expects nothing for ${unchecked.map((n) => `"${n}"`).join(', ')}: every output is checked` });
+  }
+}
+
+/** A card as an upload must give it: every field, and complete for its kind. */
+export const modelCardSchema = modelCardFields.superRefine(checkCardConsistency);
+
+/**
+ * A card already in the registry (model_versions.card, fixed at upload): it passed the upload
+ * rules of its day, so reading it back checks its fields only. A completeness rule added later
+ * must not make a stored version, or the results that point to it, unreadable.
+ */
+export const storedModelCardSchema = modelCardFields;
 
 export type ModelCard = z.infer<typeof modelCardSchema>;
 export type ModelFeature = z.infer<typeof featureSchema>;
@@ -125,5 +171,5 @@ export const CARD_METADATA_KEY = 'konsil.card';
  * The card file beside the model (`card.json`) also records the file's sha256, which
  * cannot live inside the file it hashes.
  */
-export const cardFileSchema = modelCardSchema.extend({ fileSha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const cardFileSchema = modelCardFields.extend({ fileSha256: z.string().regex(/^[0-9a-f]{64}$/) }).superRefine(checkCardConsistency);
 export type CardFile = z.infer<typeof cardFileSchema>;

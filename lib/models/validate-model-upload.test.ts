@@ -30,6 +30,38 @@ describe('parseCard', () => {
   });
 });
 
+describe('a card complete for its kind', () => {
+  // "path: message", as the admin reads it after "Model card, ".
+  const pathsOf = (card: unknown) => parseCard(card, 'x').reasons.map((r) => r.message.replace(/^Model card, /, ''));
+
+  it('accepts the test cards of both kinds', () => {
+    expect(pathsOf(classifier.card)).toEqual([]);
+    expect(pathsOf(survival.card)).toEqual([]);
+  });
+
+  it('needs the outputs the case screen draws: a probability, or a hazard ratio and one survival value per horizon', () => {
+    expect(pathsOf({ ...classifier.card, outputs: classifier.card.outputs.filter((o) => o.name !== 'probability') })).toEqual([expect.stringMatching(/^outputs: .*declares an output "probability"/)]);
+    expect(pathsOf({ ...survival.card, horizonsMonths: [12, 24] })).toEqual([expect.stringMatching(/^outputs\[1\]\.shape: output "survival" has 3 values; survival at 2 horizons needs 2$/)]);
+    const noHorizons = { ...survival.card, horizonsMonths: undefined };
+    expect(pathsOf(noHorizons)).toEqual([expect.stringMatching(/^horizonsMonths: a survival card lists its horizons/)]);
+    expect(pathsOf({ ...classifier.card, outputs: classifier.card.outputs.map((o) => (o.name === 'contributions' ? { ...o, shape: [2] } : o)) })).toEqual([
+      expect.stringMatching(/^outputs\[1\]\.shape: output "contributions" has 2 values; one contribution per feature needs 5$/),
+    ]);
+  });
+
+  it('needs a metric at every horizon of a survival curve', () => {
+    const metrics = survival.card.metrics.filter((m) => m.name !== 'Brier@24m');
+    expect(pathsOf({ ...survival.card, metrics })).toEqual(['metrics: no metric at the 24-month horizon (name it "…@24m", e.g. "Brier@24m" or "O/E@24m")']);
+  });
+
+  it('refuses test vectors that leave an output unchecked, and a tolerance that would let any file pass', () => {
+    const vectors = classifier.card.testVectors.map((v, i) => (i === 1 ? { ...v, expected: { probability: v.expected.probability! } } : v));
+    expect(pathsOf({ ...classifier.card, testVectors: vectors })).toEqual(['testVectors[1].expected: test vector 2 expects nothing for "contributions": every output is checked']);
+    expect(pathsOf({ ...classifier.card, testVectors: [{ inputs: {}, expected: {} }] })).toEqual([expect.stringMatching(/^testVectors\[0\]\.expected: test vector 1 expects nothing for "probability", "contributions"/)]);
+    expect(pathsOf({ ...classifier.card, testVectorTolerance: 1 })).toEqual([expect.stringMatching(/^testVectorTolerance: .*at most 0\.001/)]);
+  });
+});
+
 describe('checkGraph', () => {
   it('accepts the card’s own model, with a fixed or dynamic batch', () => {
     expect(checkGraph(decodeOnnx(buildLinearModel(classifier)), classifier.card)).toEqual([]);

@@ -151,8 +151,12 @@ export const inferenceResultDtoSchema = z.object({
 });
 export type InferenceResultDto = z.infer<typeof inferenceResultDtoSchema>;
 
-/** One applicable model on a case: its card and its latest (non-shadow) result, if it ran. */
-export const caseModelDtoSchema = z.object({ card: modelCardSummarySchema, result: inferenceResultDtoSchema.nullable() });
+/**
+ * One applicable model on a case: the ACTIVE version's card, its latest (non-shadow) result if it
+ * ran, and the card of the version that gave that result (another version's after an activation
+ * or a rollback): the result is drawn with its own card's horizons, kind and feature labels.
+ */
+export const caseModelDtoSchema = z.object({ card: modelCardSummarySchema, result: inferenceResultDtoSchema.nullable(), resultCard: modelCardSummarySchema.nullable() });
 export type CaseModelDto = z.infer<typeof caseModelDtoSchema>;
 
 export const caseInferenceDtoSchema = z.object({

@@ -3,7 +3,7 @@
 // breast-malignancy-wdbc model and its card). Deterministic; re-run after re-training WDBC.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { onnx as P } from 'onnx-proto';
-import { modelCardSchema } from '@/lib/models/model-card';
+import { storedModelCardSchema } from '@/lib/models/model-card';
 import { buildLogisticModel } from '@/lib/models/onnx/logistic-model';
 import { onnx } from '@/lib/models/onnx/onnx-proto';
 import { fitWdbc, trainWdbc } from './definitions/wdbc';
@@ -46,7 +46,8 @@ const fixtures: { file: string; bytes: Uint8Array; wrong: string }[] = [
     bytes: edit(
       buildLogisticModel(
         { means: means.slice(0, 7), sds: sds.slice(0, 7), coefficients: fit.coefficients.slice(0, 7), intercept: fit.intercept },
-        modelCardSchema.parse({ ...wdbc.card, features: wdbc.card.features.slice(0, 7) }),
+        // Fields only: a 7-feature card whose contributions and vectors still say 10 is inconsistent on purpose.
+        storedModelCardSchema.parse({ ...wdbc.card, features: wdbc.card.features.slice(0, 7) }),
       ),
       (m) => {
         m.metadataProps = onnx.ModelProto.decode(wdbc.onnx).metadataProps;

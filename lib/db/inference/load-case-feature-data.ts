@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CaseFeatureData } from '@/lib/inference/case-feature-data';
-import { modelCardSchema, type ModelCard } from '@/lib/models/model-card';
+import { storedModelCardSchema, type ModelCard } from '@/lib/models/model-card';
 import { extractReportFacts } from '@/lib/report-facts';
 import type { ScopedCase } from '../case-scope-lookup';
 import { PREPARED, type Db, type Tx } from '../client';
@@ -51,7 +51,7 @@ function cardOf(version: Row['versions'][number]): ModelCard {
   const key = cardKey(version);
   if (version.card === null) return cards.get(key)!;
   // Stored cards passed validation; parsing again applies the schema's defaults and keeps types honest.
-  const card = modelCardSchema.parse(version.card);
+  const card = storedModelCardSchema.parse(version.card);
   cards.set(key, card);
   return card;
 }

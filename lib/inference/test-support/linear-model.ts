@@ -135,7 +135,8 @@ export function makeTestSpec(overrides: { modelKey?: string; version?: string; k
   const features = overrides.features ?? testFeatures;
   const kind = overrides.kind ?? 'classifier';
   const beta = overrides.beta ?? features.map((_, i) => 0.05 * (i + 1) * (i % 2 === 0 ? 1 : -1));
-  const draft: ModelCard = modelCardSchema.parse({
+  // Parsed once complete (below): the test vectors are computed from the model first.
+  const draft: ModelCard = {
     modelKey: overrides.modelKey ?? 'test-linear',
     version: overrides.version ?? '1.0.0',
     name: `Test ${kind} model`,
@@ -159,20 +160,25 @@ export function makeTestSpec(overrides: { modelKey?: string; version?: string; k
             { name: 'contributions', description: 'Per-feature contribution to the log hazard', shape: [features.length] },
           ],
     horizonsMonths: kind === 'survival' ? [12, 24, 60] : undefined,
-    metrics: [{ name: kind === 'classifier' ? 'AUC' : 'C-index', cohort: 'none', n: 1, value: 0.5, ci95: [0.5, 0.5] }],
+    metrics: [
+      { name: kind === 'classifier' ? 'AUC' : 'C-index', cohort: 'none', n: 1, value: 0.5, ci95: [0.5, 0.5] },
+      // A survival card has a metric at each horizon of its curve.
+      ...(kind === 'survival' ? [12, 24, 60].map((h) => ({ name: `Brier@${h}m`, cohort: 'none', n: 1, value: 0.25, ci95: [0.25, 0.25] as [number, number] })) : []),
+    ],
     metricTolerance: 0.01,
     limitations: ['Made-up coefficients; for tests only.'],
     author: 'Konsil tests',
     date: '2026-11-26',
-    testVectors: [{ inputs: { placeholder: 0 }, expected: { placeholder: [0] } }],
+    testVectors: [],
     testVectorTolerance: 1e-4,
-  });
+  };
   const spec: LinearModelSpec = { card: draft, beta, intercept: kind === 'classifier' ? -0.5 : undefined, baselineSurvival: kind === 'survival' ? [0.95, 0.88, 0.7] : undefined };
   const vectors = [features.map((f) => f.trainingMean), features.map((f) => (f.validRange.min + f.validRange.max) / 2)];
   spec.card.testVectors = vectors.map((x) => ({
     inputs: Object.fromEntries(features.map((f, i) => [f.name, x[i]!])),
     expected: linearReference(spec, x),
   }));
+  spec.card = modelCardSchema.parse(spec.card);
   return spec;
 }
 

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { guardPage } from '@/lib/authz/guard-page';
 import { getModelVersion, listModelVersions } from '@/lib/db/model-versions';
 import { getEnv } from '@/lib/env';
-import { modelCardSchema } from '@/lib/models/model-card';
+import { storedModelCardSchema } from '@/lib/models/model-card';
 import type { ModelVersionDto } from '@/lib/schemas/inference';
 
 export const metadata = { title: 'Models' };
@@ -18,7 +18,7 @@ async function groupVersions(actor: Parameters<typeof listModelVersions>[0]['act
     [...byKey].map(async ([modelKey, list]) => {
       const shown = list.find((v) => v.status === 'ACTIVE') ?? list[0]!;
       const detail = await getModelVersion({ actor, versionId: shown.id });
-      const card = modelCardSchema.safeParse(detail.card);
+      const card = storedModelCardSchema.safeParse(detail.card);
       return { modelKey, name: shown.name, card: card.success ? card.data : null, versions: list };
     }),
   );

@@ -14,7 +14,7 @@ import { getModelVersion } from '@/lib/db/model-versions';
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format/date';
-import { modelCardSchema } from '@/lib/models/model-card';
+import { storedModelCardSchema } from '@/lib/models/model-card';
 
 export const metadata = { title: 'Model version' };
 
@@ -26,7 +26,7 @@ export default async function ModelVersionPage({ params }: { params: Promise<{ v
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const card = modelCardSchema.safeParse(version.card);
+  const card = storedModelCardSchema.safeParse(version.card);
   const comparisons = await listShadowComparisons({ actor, modelVersionId: version.id });
   const timeZone = getEnv().KONSIL_TIME_ZONE;
   return (
