@@ -5,6 +5,7 @@
 // neither the page nor the upload route. The registry ends as it started: 1.0.0 active.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import yaml from 'js-yaml';
 import { e2eDb } from './fixtures/db';
 import { seedBreastInferenceCase } from './fixtures/inference-case';
 import { foreignFixture, WDBC_KEY, wdbcUploadCard, writeWdbcNextVersion } from './fixtures/model-files';
@@ -81,8 +82,8 @@ test('an admin refuses broken uploads, then takes a new version through shadow, 
     expect(await versionsOfWdbc()).toEqual(before);
   });
 
-  await test.step('the good 1.0.1 (same parameters, new version number) is registered as validated', async () => {
-    const response = await registry.upload({ modelPath: next.modelPath, cardPath: next.cardPath });
+  await test.step('the good 1.0.1 (same parameters, new version number), its card pasted as YAML, is registered as validated', async () => {
+    const response = await registry.upload({ modelPath: next.modelPath, cardText: yaml.dump(next.card) });
     expect(response.status()).toBe(201);
     await expect(registry.uploadForm()).toContainText(`Registered ${WDBC_KEY} 1.0.1 (validated).`);
     await expect(registry.rejections()).toHaveCount(0);

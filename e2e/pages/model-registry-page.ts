@@ -39,8 +39,8 @@ export class ModelRegistryPage {
   async upload(upload: ModelUpload): Promise<Response> {
     const form = this.uploadForm();
     await form.getByLabel('Model file (.onnx)').setInputFiles(upload.modelPath);
-    await form.getByLabel('Model card (card.json)').setInputFiles(upload.cardPath ? [upload.cardPath] : []);
-    await form.getByLabel('…or the card JSON, pasted').fill(upload.cardText ?? '');
+    await form.getByLabel('Model card (JSON or YAML file)').setInputFiles(upload.cardPath ? [upload.cardPath] : []);
+    await form.getByLabel('…or the card, pasted (JSON or YAML)').fill(upload.cardText ?? '');
     const answer = this.page.waitForResponse((r) => r.url().endsWith('/api/admin/models') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Validate and register' }).click();
     const response = await answer;

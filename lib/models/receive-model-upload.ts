@@ -11,7 +11,7 @@ const CARD_MAX_BYTES = 1024 * 1024;
 
 export interface ReceivedModelUpload {
   bytes: Uint8Array;
-  /** The card JSON as text (parsed and checked by validation). */
+  /** The card as JSON or YAML text (parsed and checked by validation). */
   card: string;
   fileName: string;
 }
@@ -21,7 +21,7 @@ const tooLarge = (what: string, max: number) => new AppError('PAYLOAD_TOO_LARGE'
 export async function receiveModelUpload(request: Request): Promise<ReceivedModelUpload> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.startsWith('multipart/form-data') || !request.body) {
-    throw new AppError('VALIDATION', 'Send the model as multipart/form-data: a file "model" (.onnx) and its card "card" (JSON).');
+    throw new AppError('VALIDATION', 'Send the model as multipart/form-data: a file "model" (.onnx) and its card "card" (JSON or YAML).');
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MODEL_MAX_BYTES + CARD_MAX_BYTES + 64 * 1024) throw tooLarge('upload', MODEL_MAX_BYTES);
@@ -75,6 +75,6 @@ export async function receiveModelUpload(request: Request): Promise<ReceivedMode
     throw new AppError('VALIDATION', 'The upload was interrupted or malformed; nothing was stored.', { cause: error });
   });
   if (!parts.model) throw new AppError('VALIDATION', 'Choose the model file (.onnx).', { fieldErrors: { model: ['Choose the model file (.onnx).'] } });
-  if (!parts.card) throw new AppError('VALIDATION', 'Add the model card (card.json).', { fieldErrors: { card: ['Add the model card (card.json).'] } });
+  if (!parts.card) throw new AppError('VALIDATION', 'Add the model card (JSON or YAML).', { fieldErrors: { card: ['Add the model card (JSON or YAML).'] } });
   return { bytes: new Uint8Array(parts.model), card: parts.card, fileName: parts.fileName };
 }

@@ -1,3 +1,4 @@
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { buildLinearModel, makeTestSpec, sha256Hex } from '@/lib/inference/test-support/linear-model';
 import { createSession } from '@/lib/inference/session-cache';
@@ -21,6 +22,15 @@ describe('parseCard', () => {
         'Model card, features[0].validRange: validRange.min must be ≤ validRange.max',
       ]),
     );
+  });
+
+  it('reads a card written in YAML as the same card (dates stay text), and says when YAML is broken', () => {
+    // As a person writes it: the date unquoted (a YAML 1.1 timestamp, which must stay text here).
+    const asYaml = yaml.dump(survival.card).replace("date: '2026-11-26'", 'date: 2026-11-26');
+    expect(asYaml).toMatch(/^date: 2026-11-26$/m);
+    expect(parseCard(asYaml, 'x')).toEqual({ card: survival.card, reasons: [], modelKey: 'test-cox', semver: '1.0.0' });
+    expect(parseCard('modelKey: [unclosed', 'x').reasons).toEqual([expect.objectContaining({ code: 'card_yaml', message: expect.stringMatching(/^The model card is neither JSON nor valid YAML: /) })]);
+    expect(parseCard('just some words', 'x').reasons[0]).toMatchObject({ code: 'card_schema' });
   });
 
   it('refuses text that is not JSON, and a card naming another file hash', () => {

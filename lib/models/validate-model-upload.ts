@@ -1,6 +1,6 @@
 // Everything a model version must pass before the registry stores it. Each check adds
 // reasons instead of stopping at the first, so an admin sees every problem at once:
-//   the card parses (zod issues with their paths) and matches the file's sha256 if it names one;
+//   the card parses (JSON or YAML; zod issues with their paths) and matches the file's sha256 if it names one;
 //   the bytes are a self-contained ONNX model (protobuf; no tensor in another file) within Konsil's ONNX policy (IR ≤ 8, ai.onnx opset ≤ 15,
 //   ai.onnx.ml ≤ 3, no other domains) that onnxruntime loads;
 //   exactly one float input, named as the card says, shaped [1 or dynamic, features];
@@ -10,6 +10,7 @@
 //   every test vector is reproduced within the card's tolerance.
 // No database here: lib/db/model-versions.ts stores the version only when this says ok.
 import { createHash } from 'node:crypto';
+import yaml from 'js-yaml';
 import type { InferenceSession } from 'onnxruntime-node';
 import { env as ortEnv } from 'onnxruntime-node';
 import { TumorEntity } from '@/lib/generated/prisma/enums';
@@ -65,15 +66,32 @@ const reason = (code: string, message: string, path: string | null = null): Mode
 const formatPath = (path: readonly PropertyKey[]) =>
   path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 
-/** The card as JSON text or an object, checked against the contract. */
+/**
+ * Card text as an admin writes it: JSON (it starts with "{"), or YAML. YAML is read with its core
+ * schema, so it gives plain data only (a date such as 2026-11-26 stays the string the card needs).
+ */
+function parseCardText(text: string): { raw: unknown } | { error: ModelRejection } {
+  if (text.trimStart().startsWith('{')) {
+    try {
+      return { raw: JSON.parse(text) };
+    } catch (error) {
+      return { error: reason('card_json', `The model card is not valid JSON: ${(error as Error).message}`) };
+    }
+  }
+  try {
+    return { raw: yaml.load(text, { schema: yaml.CORE_SCHEMA }) };
+  } catch (error) {
+    return { error: reason('card_yaml', `The model card is neither JSON nor valid YAML: ${firstLine(error)}`) };
+  }
+}
+
+/** The card as JSON or YAML text, or an object, checked against the contract. */
 export function parseCard(input: unknown, fileSha256: string): { card: ModelCard | null; reasons: ModelRejection[]; modelKey: string | null; semver: string | null } {
   let raw = input;
   if (typeof input === 'string') {
-    try {
-      raw = JSON.parse(input);
-    } catch (error) {
-      return { card: null, modelKey: null, semver: null, reasons: [reason('card_json', `The model card is not valid JSON: ${(error as Error).message}`)] };
-    }
+    const parsed = parseCardText(input);
+    if ('error' in parsed) return { card: null, modelKey: null, semver: null, reasons: [parsed.error] };
+    raw = parsed.raw;
   }
   const loose = (raw ?? {}) as { modelKey?: unknown; version?: unknown; fileSha256?: unknown };
   const modelKey = typeof loose.modelKey === 'string' ? loose.modelKey : null;

@@ -1,5 +1,5 @@
 'use client';
-// Registering a model version: the .onnx file and its card (a card.json file, or the JSON
+// Registering a model version: the .onnx file and its card (a JSON or YAML file, or the text
 // pasted). Posted as multipart to POST /api/admin/models (a route, not an action: actions
 // refuse bodies over 1 MB). The server validates everything (lib/models/validate-model-upload.ts)
 // and answers 201, or 422 with every reason: each is shown exactly as returned, with its path.
@@ -32,8 +32,8 @@ export function ModelUploadForm() {
     const hasCardFile = cardFile instanceof File && cardFile.size > 0;
     const errors: Record<string, string[]> = {};
     if (!(model instanceof File) || model.size === 0) errors.model = ['Choose the model file (.onnx).'];
-    if (!hasCardFile && !cardText) errors.cardFile = ['Add the model card: a card.json file or the JSON pasted below.'];
-    if (hasCardFile && cardText) errors.cardText = ['Give the card once: a file or pasted JSON, not both.'];
+    if (!hasCardFile && !cardText) errors.cardFile = ['Add the model card: a JSON or YAML file, or the card pasted below.'];
+    if (hasCardFile && cardText) errors.cardText = ['Give the card once: a file or pasted text, not both.'];
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
 
@@ -67,10 +67,10 @@ export function ModelUploadForm() {
       <Field id="model-file" label="Model file (.onnx)" errors={fieldErrors.model} hint="ONNX IR ≤ 8, ai.onnx opset ≤ 15, ai.onnx.ml ≤ 3; the card embedded as metadata “konsil.card”. At most 20 MB.">
         {(describedBy, invalid) => <Input id="model-file" name="model" type="file" accept=".onnx,application/octet-stream" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
       </Field>
-      <Field id="card-file" label="Model card (card.json)" errors={fieldErrors.cardFile} hint="The card that travels with the model (lib/models/model-card.ts). Or paste it below.">
-        {(describedBy, invalid) => <Input id="card-file" name="cardFile" type="file" accept=".json,application/json" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+      <Field id="card-file" label="Model card (JSON or YAML file)" errors={fieldErrors.cardFile} hint="The card that travels with the model (lib/models/model-card.ts), as card.json or card.yaml. Or paste it below.">
+        {(describedBy, invalid) => <Input id="card-file" name="cardFile" type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
       </Field>
-      <Field id="card-text" label="…or the card JSON, pasted" errors={fieldErrors.cardText}>
+      <Field id="card-text" label="…or the card, pasted (JSON or YAML)" errors={fieldErrors.cardText}>
         {(describedBy, invalid) => (
           <textarea
             id="card-text"
