@@ -122,7 +122,8 @@ const valueCount = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1
 /**
  * What makes a card complete for its kind, beyond each field's own shape: the outputs the case
  * screen draws (a classifier's probability; a survival model's hazard ratio and one survival
- * value per horizon), contributions with one value per feature, a metric at every horizon
+ * value per horizon), contributions with one value per feature, imputed values inside the
+ * feature's valid range, a metric at every horizon
  * ("Brier@12m", "O/E@12m": calibration where the survival curve is drawn), and test vectors
  * that check every output (a vector that expects nothing would pass any file).
  */
@@ -144,6 +145,12 @@ function checkCardConsistency(card: z.infer<typeof modelCardFields>, ctx: z.Refi
     }
   }
   if (outputs.has('contributions')) need('contributions', card.features.length, 'one contribution per feature');
+  // An imputed value is fed to the model as if measured: it must be a value the model was trained on.
+  for (const [i, f] of card.features.entries()) {
+    if (f.missing.policy === 'impute' && !(f.missing.value >= f.validRange.min && f.missing.value <= f.validRange.max)) {
+      ctx.addIssue({ code: 'custom', path: ['features', i, 'missing', 'value'], message: `the value imputed for ${f.name} (${f.missing.value}) is outside its validRange ${f.validRange.min}–${f.validRange.max}` });
+    }
+  }
   for (const [i, vector] of card.testVectors.entries()) {
     const unchecked = card.outputs.filter((o) => vector.expected[o.name] === undefined).map((o) => o.name);
     if (unchecked.length > 0) ctx.addIssue({ code: 'custom', path: ['testVectors', i, 'expected'], message: `test vector ${i + 1} expects nothing for ${unchecked.map((n) => `"${n}"`).join(', ')}: every output is checked` });

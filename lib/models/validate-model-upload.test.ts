@@ -64,6 +64,13 @@ describe('a card complete for its kind', () => {
     expect(pathsOf({ ...survival.card, metrics })).toEqual(['metrics: no metric at the 24-month horizon (name it "…@24m", e.g. "Brier@24m" or "O/E@24m")']);
   });
 
+  it('refuses an imputed value outside the feature’s valid range (it would be scored as if measured)', () => {
+    const features = classifier.card.features.map((f, i) => (i === 1 ? { ...f, missing: { policy: 'impute' as const, value: f.validRange.max + 1 } } : f));
+    expect(pathsOf({ ...classifier.card, features })).toEqual([expect.stringMatching(/^features\[1\]\.missing\.value: the value imputed for weight \(.+\) is outside its validRange/)]);
+    const inside = classifier.card.features.map((f, i) => (i === 1 ? { ...f, missing: { policy: 'impute' as const, value: f.validRange.min } } : f));
+    expect(pathsOf({ ...classifier.card, features: inside })).toEqual([]);
+  });
+
   it('refuses test vectors that leave an output unchecked, and a tolerance that would let any file pass', () => {
     const vectors = classifier.card.testVectors.map((v, i) => (i === 1 ? { ...v, expected: { probability: v.expected.probability! } } : v));
     expect(pathsOf({ ...classifier.card, testVectors: vectors })).toEqual(['testVectors[1].expected: test vector 2 expects nothing for "contributions": every output is checked']);
