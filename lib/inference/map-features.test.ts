@@ -131,6 +131,14 @@ describe('mapFeatures', () => {
     expect(byName(mapping.features, 'diabetes')).toMatchObject({ value: 0, status: 'ok' });
   });
 
+  it('counts a current condition, not one recorded as resolved, inactive or in remission; one without a status counts', () => {
+    const diabetes = (clinicalStatus: string | null) => world({ conditions: [{ icd10Code: 'E11.9', display: 'Type 2 diabetes mellitus', clinicalStatus }] });
+    for (const status of ['active', 'recurrence', 'relapse', null]) expect(byName(mapFeatures(testFeatures, diabetes(status)).features, 'diabetes'), String(status)).toMatchObject({ value: 1, status: 'ok' });
+    for (const status of ['resolved', 'inactive', 'remission']) {
+      expect(byName(mapFeatures(testFeatures, diabetes(status)).features, 'diabetes'), status).toMatchObject({ value: 0, status: 'ok', source: expect.stringContaining(`is recorded as ${status}`) });
+    }
+  });
+
   it('reads sex as 0/1 and treats other/unknown as missing', () => {
     const sex: ModelFeature = { name: 'female', label: 'Female', unit: '{bool}', source: { kind: 'patient', field: 'sexFemale' }, conversions: [], validRange: { min: 0, max: 1 }, missing: { policy: 'block' }, trainingMean: 0.5 };
     expect(mapFeatures([sex], world()).vector).toEqual([1]);

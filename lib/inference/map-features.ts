@@ -43,6 +43,9 @@ export const FACT_DETAIL_UNITS: Record<string, string> = {
   'NODES.examined': '1',
 };
 
+/** FHIR Condition clinical statuses that mean the condition is over (not a current comorbidity). */
+const ENDED_CONDITION = new Set(['inactive', 'remission', 'resolved']);
+
 /** MedicationStatement statuses that do not mean the drug was given. */
 const NOT_GIVEN = new Set(['entered-in-error', 'intended', 'not-taken']);
 
@@ -168,9 +171,16 @@ function findValue(feature: ModelFeature, context: MappingContext): Found {
     }
     case 'condition': {
       const prefixes = source.icd10Prefixes.map((p) => p.toUpperCase());
-      const found = data.conditions.find((c) => prefixes.some((p) => (c.icd10Code ?? '').toUpperCase().startsWith(p)));
-      if (!found) return { rawValue: 0, rawUnit: '{bool}', source: `No ${source.display} condition (ICD-10 ${prefixes.join(', ')}) recorded`, observedAt: null };
-      return { rawValue: 1, rawUnit: '{bool}', source: `Condition ICD-10 ${found.icd10Code} (${found.display})`, observedAt: null };
+      const matching = data.conditions.filter((c) => prefixes.some((p) => (c.icd10Code ?? '').toUpperCase().startsWith(p)));
+      // A condition the record calls resolved, inactive or in remission is not a current one;
+      // one without a clinical status counts (it was recorded, nobody said it ended).
+      const found = matching.find((c) => !ENDED_CONDITION.has(c.clinicalStatus ?? ''));
+      if (!found) {
+        const ended = matching[0];
+        const why = ended ? ` (ICD-10 ${ended.icd10Code} ${ended.display} is recorded as ${ended.clinicalStatus})` : '';
+        return { rawValue: 0, rawUnit: '{bool}', source: `No current ${source.display} condition (ICD-10 ${prefixes.join(', ')}) recorded${why}`, observedAt: null };
+      }
+      return { rawValue: 1, rawUnit: '{bool}', source: `Condition ICD-10 ${found.icd10Code} (${found.display})${found.clinicalStatus ? `, ${found.clinicalStatus}` : ''}`, observedAt: null };
     }
   }
 }
