@@ -36,9 +36,22 @@ export function sessionOptions(): InferenceSession.SessionOptions {
  * not only by the upload validation: onnxruntime would read those files from this server's disk.
  */
 export async function createSession(bytes: Uint8Array): Promise<InferenceSession> {
-  const external = externalDataTensors(onnx.ModelProto.decode(bytes));
+  return InferenceSession.create(runtimeBytes(bytes), sessionOptions());
+}
+
+/**
+ * What onnxruntime is given for a file: the model exactly as Konsil decoded and checked it,
+ * encoded again. Protobuf lets a file repeat a field ONNX defines once (a second `graph`, a
+ * second tensor in an attribute): onnxruntime's parser merges the copies, protobufjs keeps the
+ * last one, so a hidden first copy could carry what the checks never saw (external data). It
+ * also drops fields onnx.proto 1.10 does not define, which Konsil's policy does not accept.
+ * Throws for external data and for bytes that are not a ModelProto.
+ */
+export function runtimeBytes(bytes: Uint8Array): Uint8Array {
+  const model = onnx.ModelProto.decode(bytes);
+  const external = externalDataTensors(model);
   if (external.length > 0) throw new Error(`The model keeps tensors in other files (${external.slice(0, 5).join(', ')}); Konsil runs self-contained models only.`);
-  return InferenceSession.create(bytes, sessionOptions());
+  return onnx.ModelProto.encode(model).finish();
 }
 
 const globalForSessions = globalThis as unknown as { konsilSessions?: Map<string, Promise<InferenceSession>> };

@@ -2,6 +2,8 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { buildLinearModel, makeTestSpec, sha256Hex } from '@/lib/inference/test-support/linear-model';
 import { createSession } from '@/lib/inference/session-cache';
+import { storedModelCardSchema, type ModelFeature } from './model-card';
+import { onnx } from './onnx/onnx-proto';
 import { readModelMetadata as decodeOnnx } from './onnx/read-model-metadata';
 import { checkEmbeddedCard, checkGraph, maxAbsError, parseCard, validateModelUpload } from './validate-model-upload';
 
@@ -31,6 +33,13 @@ describe('parseCard', () => {
     expect(parseCard(asYaml, 'x')).toEqual({ card: survival.card, reasons: [], modelKey: 'test-cox', semver: '1.0.0' });
     expect(parseCard('modelKey: [unclosed', 'x').reasons).toEqual([expect.objectContaining({ code: 'card_yaml', message: expect.stringMatching(/^The model card is neither JSON nor valid YAML: /) })]);
     expect(parseCard('just some words', 'x').reasons[0]).toMatchObject({ code: 'card_schema' });
+  });
+
+  it('refuses YAML anchors and aliases (an alias of an alias multiplies what the checks walk)', () => {
+    const bomb = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+    // 1 kB that stands for 10^9 numbers once expanded.
+    expect(parseCard(bomb, 'x').reasons).toEqual([expect.objectContaining({ code: 'card_yaml', message: expect.stringMatching(/anchors and aliases/) })]);
+    expect(parseCard(yaml.dump(survival.card).replace('testVectorTolerance:', 'x: &t 1\ny: *t\ntestVectorTolerance:'), 'x').reasons).toEqual([]); // an alias of a plain number is harmless
   });
 
   it('refuses text that is not JSON, and a card naming another file hash', () => {
@@ -165,10 +174,48 @@ describe('validateModelUpload (with onnxruntime)', () => {
     await expect(createSession(bytes)).rejects.toThrow(/keeps tensors in other files/);
   });
 
+  it('gives onnxruntime only what it checked: a hidden first copy of the graph (protobuf merges repeated fields) cannot bring in external data', async () => {
+    // 20 features, so the coefficients are big enough for onnxruntime to load from a file
+    // (smaller initializers fail in its optimiser either way).
+    const features: ModelFeature[] = Array.from({ length: 20 }, (_, i) => ({
+      name: `f${i}`,
+      label: `Feature ${i}`,
+      unit: '1',
+      source: { kind: 'codedObservation', system: 'urn:konsil:test', code: `f${i}`, display: `f${i}` },
+      conversions: [],
+      validRange: { min: -1e6, max: 1e6 },
+      missing: { policy: 'block' },
+      trainingMean: 0,
+    }));
+    const spec = makeTestSpec({ modelKey: 'test-merge', features });
+    // The visible model has no "beta_col"; a first `graph` holds one whose data "is" in package.json.
+    const visible = onnx.ModelProto.decode(buildLinearModel(spec));
+    visible.graph!.initializer = visible.graph!.initializer!.filter((t) => t.name !== 'beta_col');
+    const hidden = onnx.ModelProto.decode(buildLinearModel(spec, { externalData: 'package.json' }));
+    const hiddenGraph = onnx.ModelProto.create({ graph: onnx.GraphProto.create({ initializer: hidden.graph!.initializer!.filter((t) => t.name === 'beta_col') }) });
+    const bytes = Buffer.concat([onnx.ModelProto.encode(hiddenGraph).finish(), onnx.ModelProto.encode(visible).finish()]);
+    expect(decodeOnnx(bytes).externalDataTensors).toEqual([]); // protobufjs sees the last graph only
+
+    const result = await validateModelUpload({ bytes, card: spec.card });
+    // The runtime is given the graph the checks saw, which lacks "beta_col": it cannot load it.
+    // (Given the file itself it merged both graphs, read package.json as coefficients, ran, and
+    // the test-vector messages showed the outputs computed from that file.)
+    expect(codes(result)).toEqual(['onnx_runtime']);
+    expect(result.ok ? '' : result.reasons[0]!.message).toMatch(/beta_col/);
+  });
+
   it('lists every reason at once', async () => {
     const bytes = buildLinearModel(classifier, { inputName: 'x', embedCard: { ...classifier.card, version: '9.9.9' } });
     const result = await validateModelUpload({ bytes, card: { ...classifier.card, fileSha256: 'f'.repeat(64) } });
     expect(result).toMatchObject({ ok: false, modelKey: 'test-linear', semver: '1.0.0' });
     expect(codes(result)).toEqual(['card_file_sha256', 'input_name', 'embedded_card']);
+  });
+});
+
+describe('a card already stored', () => {
+  it('is read with the field rules only: a completeness rule added later does not make it unreadable', () => {
+    const older = { ...classifier.card, testVectorTolerance: 0.01, testVectors: [{ inputs: {}, expected: {} }] };
+    expect(storedModelCardSchema.safeParse(older).success).toBe(true);
+    expect(parseCard(older, 'x').reasons.map((r) => r.path)).toEqual(['testVectorTolerance', 'testVectors[0].expected']);
   });
 });

@@ -78,11 +78,25 @@ function parseCardText(text: string): { raw: unknown } | { error: ModelRejection
       return { error: reason('card_json', `The model card is not valid JSON: ${(error as Error).message}`) };
     }
   }
+  let raw: unknown;
   try {
-    return { raw: yaml.load(text, { schema: yaml.CORE_SCHEMA }) };
+    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     return { error: reason('card_yaml', `The model card is neither JSON nor valid YAML: ${firstLine(error)}`) };
   }
+  // js-yaml turns an alias (*name) into a second reference to the anchored value, without a limit:
+  // a kilobyte of aliases of aliases becomes millions of values for the checks to walk. A card
+  // has no use for them.
+  if (hasSharedReference(raw)) return { error: reason('card_yaml', 'The model card uses YAML anchors and aliases (&name, *name); write each value out.') };
+  return { raw };
+}
+
+/** Whether an object or array occurs twice in the value (what a YAML alias gives). */
+function hasSharedReference(value: unknown, seen = new WeakSet<object>()): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (seen.has(value)) return true;
+  seen.add(value);
+  return Object.values(value).some((child) => hasSharedReference(child, seen));
 }
 
 /** The card as JSON or YAML text, or an object, checked against the contract. */
