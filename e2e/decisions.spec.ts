@@ -406,25 +406,30 @@ test('the chair cancels an amendment while a member has unsaved text: "Amend wit
   expect(stored.versions).toHaveLength(2);
 });
 
-test('a save that cannot reach the server: the text stays, the editor tries again by itself and stores it once the server answers; a refused value is sent once, not again and again', async ({ browser }) => {
-  test.setTimeout(150_000);
+/** A member on the second case's screen with its draft open: the draft of the conflict test above, or (run alone) a new one. */
+async function memberAtDraft(browser: Browser) {
   const member = await signedInPage(browser, world.attendee);
   const caseId = item(1).caseId;
-  const d = member.decision;
   await member.page.goto(`/cases/${caseId}`);
-  // The draft of the conflict test above, or (run alone) a new one.
-  const record = d.button(/^Record decision for/);
-  await expect(d.editor().or(record)).toBeVisible();
-  if (await record.isVisible()) await d.startDraft();
+  const record = member.decision.button(/^Record decision for/);
+  await expect(member.decision.editor().or(record)).toBeVisible();
+  if (await record.isVisible()) await member.decision.startDraft();
+  return { member, caseId, d: member.decision };
+}
+
+const isServerAction = (route: Route) => route.request().method() === 'POST' && !!route.request().headers()['next-action'];
+
+test('a save that cannot reach the server: the text stays, the editor tries again by itself and stores it once the server answers; a refused value is sent once, not again and again', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { member, caseId, d } = await memberAtDraft(browser);
   const actions: string[] = [];
   member.page.on('request', (request) => {
     if (request.method() === 'POST' && request.headers()['next-action']) actions.push(request.url());
   });
-  const isAction = (route: Route) => route.request().method() === 'POST' && !!route.request().headers()['next-action'];
 
   // The network fails every server action: the editor says so, keeps the text and schedules
   // another try instead of sending again at once.
-  await member.page.route('**/*', (route) => (isAction(route) ? route.abort('failed') : route.fallback()));
+  await member.page.route('**/*', (route) => (isServerAction(route) ? route.abort('failed') : route.fallback()));
   const typed = 'Network test: neoadjuvant therapy first, then surgery.';
   await d.rationale().fill(typed);
   await expect(d.saveStatus()).toHaveAttribute('data-state', 'error', { timeout: 25_000 });
@@ -446,7 +451,7 @@ test('a save that cannot reach the server: the text stays, the editor tries agai
   // time) and is stale against the editor's own earlier save: saved again, never shown as a conflict.
   let held = false;
   await member.page.route('**/*', async (route) => {
-    if (!isAction(route) || held) return route.fallback();
+    if (!isServerAction(route) || held) return route.fallback();
     held = true;
     const response = await route.fetch();
     await new Promise((resolve) => setTimeout(resolve, 20_000));
@@ -481,15 +486,9 @@ test('a save that cannot reach the server: the text stays, the editor tries agai
 
 test('leaving the page while the text is not stored asks first; once it is saved, leaving asks nothing', async ({ browser }) => {
   test.setTimeout(120_000);
-  const member = await signedInPage(browser, world.attendee);
-  const caseId = item(1).caseId;
-  const d = member.decision;
-  await member.page.goto(`/cases/${caseId}`);
-  const record = d.button(/^Record decision for/);
-  await expect(d.editor().or(record)).toBeVisible();
-  if (await record.isVisible()) await d.startDraft();
+  const { member, caseId, d } = await memberAtDraft(browser);
   // The server cannot be reached: the typed text is not stored, and a reload asks first.
-  await member.page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('failed') : route.fallback()));
+  await member.page.route('**/*', (route) => (isServerAction(route) ? route.abort('failed') : route.fallback()));
   const typed = `Unload test ${Date.now()}: chemoradiotherapy, then re-staging.`;
   await d.rationale().click(); // a user gesture: browsers prompt only on pages the user touched
   await d.rationale().fill(typed);
