@@ -414,6 +414,8 @@ async function memberAtDraft(browser: Browser) {
   const record = member.decision.button(/^Record decision for/);
   await expect(member.decision.editor().or(record)).toBeVisible();
   if (await record.isVisible()) await member.decision.startDraft();
+  // Typing before hydration once ran into the server-rendered text (CI: "typed" + the stored text).
+  await member.decision.expectEditorReady();
   return { member, caseId, d: member.decision };
 }
 

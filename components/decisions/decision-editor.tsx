@@ -74,6 +74,11 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
   const autosave = useDecisionAutosave({ caseId, meetingId, initial: { version: decision.version, content: decision.draft }, onSaved });
   const { content, update, save, flush, halt, status, adopt, base, dirty, latest } = autosave;
 
+  // Set once React runs this editor in the browser: typing into the server-rendered form before
+  // that could be undone by hydration. Tests wait for it (data-interactive) before they type.
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => setInteractive(true), []);
+
   const unsaved = UNSAVED_KINDS.has(status.kind);
   useEffect(() => onUnsavedWork(unsaved), [unsaved, onUnsavedWork]);
 
@@ -265,7 +270,7 @@ export function DecisionEditor({ caseId, meetingId, decision, people, referringU
     );
   }
   return (
-    <div className="space-y-4" data-testid="decision-editor" onBlur={() => void save()}>
+    <div className="space-y-4" data-testid="decision-editor" data-interactive={interactive || undefined} onBlur={() => void save()}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <SaveStatusLine status={status} timeZone={timeZone} onRetry={() => void save()} />
         {amending && (

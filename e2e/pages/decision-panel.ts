@@ -30,7 +30,12 @@ export class DecisionPanel {
 
   async startDraft() {
     await this.button(/^Record decision for/).click();
-    await expect(this.editor()).toBeVisible();
+    await this.expectEditorReady();
+  }
+
+  /** The editor runs in the browser (hydrated): what is typed now stays typed. */
+  async expectEditorReady() {
+    await expect(this.editor()).toHaveAttribute('data-interactive', 'true');
   }
 
   recommendation(index: number): Locator {
