@@ -70,6 +70,20 @@ function recommendationsFor(entity: TumorEntity): { intent: DecisionContent['int
   }
 }
 
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * When "last week's" meeting of a board started: a whole number of weeks before its next one, and
+ * over for at least 36 hours. On a board's meeting day, once the meeting has begun, the next one is
+ * a full week away, and a week before it would be today, later than now; its decisions would be
+ * signed after the overdue follow-up's due date (yesterday), which signing refuses.
+ */
+export function pastMeetingStart(nextStartsAt: Date, now: Date): Date {
+  let startsAt = nextStartsAt.getTime() - WEEK_MS;
+  while (startsAt > now.getTime() - 36 * 3_600_000) startsAt -= WEEK_MS;
+  return new Date(startsAt);
+}
+
 const asActor = (u: { id: string; email: string; name: string; roles: Actor['roles'] }): Actor => ({ ...u, ipAddress: null, userAgent: 'konsil demo seed' });
 
 export async function seedDemoPastMeetings(options: { now: Date; users: Record<'oncologist' | 'surgeon' | 'radiologist' | 'pathologist' | 'radiooncologist' | 'coordinator', { id: string }> }) {
@@ -86,7 +100,7 @@ export async function seedDemoPastMeetings(options: { now: Date; users: Record<'
   for (const board of boards) {
     const next = await db().meeting.findFirst({ where: { boardId: board.id, startsAt: { gt: options.now } }, orderBy: { startsAt: 'asc' } });
     if (!next) continue;
-    const startsAt = new Date(next.startsAt.getTime() - 7 * 86_400_000);
+    const startsAt = pastMeetingStart(next.startsAt, options.now);
     const waiting = await db().case.findMany({ where: { boardId: board.id, status: { in: ['REFERRED', 'ACCEPTED'] } }, orderBy: { patient: { mrn: 'asc' } }, take: DISCUSSED_PER_BOARD, select: { id: true, entity: true } });
     if (waiting.length === 0) continue;
     const meeting = await db().meeting.create({ data: { boardId: board.id, startsAt, durationMinutes: next.durationMinutes, location: next.location, status: 'CLOSED', agendaPublishedAt: new Date(startsAt.getTime() - 86_400_000) } });
