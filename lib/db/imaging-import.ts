@@ -279,7 +279,6 @@ async function insertInstances(tx: Tx, rows: InstanceInsert[]): Promise<{ sopIns
     RETURNING "sopInstanceUid"`;
 }
 
-
 function studyFields(study: DicomStudyBatch['study']) {
   return {
     studyDate: study.studyDate,

@@ -94,6 +94,3 @@ export async function findBySourceKeys<Extra extends string = never>(
     WHERE "sourceSystem" = ANY(${systems}::text[]) AND "sourceId" = ANY(${keys.map((k) => k.sourceId)}::text[])`;
   return rows;
 }
-
-/** Row ids for the bulk writes: lib/db/row-id.ts (re-exported for the importers). */
-export { newRowId } from '../row-id';

@@ -5,7 +5,8 @@ import type { ClinicalRows, ObservationRow, SourceIdentity } from '@/lib/fhir/ma
 import { observationCodeKey } from '@/lib/fhir/source-identity';
 import { sourceHash } from '@/lib/fhir/source-hash';
 import type { Tx } from '../client';
-import { bulkInsert, bulkUpdate, findBySourceKeys, newRowId, type BulkRow, type BulkTable, type PgType } from './bulk-sql';
+import { newRowId } from '../row-id';
+import { bulkInsert, bulkUpdate, findBySourceKeys, type BulkRow, type BulkTable, type PgType } from './bulk-sql';
 import { conditionTable, importedDecisionTable, medicationTable, observationTable, procedureTable, reportTable } from './table-specs';
 
 /** The clinical tables keyed by (sourceSystem, sourceId) alone; imaging studies are keyed by UID (write-imaging-studies.ts). */

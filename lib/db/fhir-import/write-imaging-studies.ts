@@ -4,7 +4,8 @@ import { errorIssue } from '@/lib/fhir/issues';
 import type { ImagingStudyRow, SourceIdentity } from '@/lib/fhir/mapped-rows';
 import { sourceHash } from '@/lib/fhir/source-hash';
 import type { Tx } from '../client';
-import { bulkInsert, newRowId } from './bulk-sql';
+import { newRowId } from '../row-id';
+import { bulkInsert } from './bulk-sql';
 import { imagingStudyTable } from './table-specs';
 
 export interface ImagingStudyItem {

@@ -4,7 +4,8 @@ import { errorIssue } from '@/lib/fhir/issues';
 import { pseudonymFor } from '@/lib/fhir/map-patient';
 import { sourceHash } from '@/lib/fhir/source-hash';
 import type { Tx } from '../client';
-import { bulkInsert, bulkUpdate, newRowId } from './bulk-sql';
+import { newRowId } from '../row-id';
+import { bulkInsert, bulkUpdate } from './bulk-sql';
 import { patientTable, patientUpdateTable } from './table-specs';
 
 export interface PatientItem {
